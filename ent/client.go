@@ -47,6 +47,10 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/paymentcustomer"
+	"accountgraph/ent/paymentevent"
+	"accountgraph/ent/paymentmethod"
+	"accountgraph/ent/paymentsetup"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
@@ -153,6 +157,14 @@ type Client struct {
 	OrderLineItem *OrderLineItemClient
 	// OrderReturn is the client for interacting with the OrderReturn builders.
 	OrderReturn *OrderReturnClient
+	// PaymentCustomer is the client for interacting with the PaymentCustomer builders.
+	PaymentCustomer *PaymentCustomerClient
+	// PaymentEvent is the client for interacting with the PaymentEvent builders.
+	PaymentEvent *PaymentEventClient
+	// PaymentMethod is the client for interacting with the PaymentMethod builders.
+	PaymentMethod *PaymentMethodClient
+	// PaymentSetup is the client for interacting with the PaymentSetup builders.
+	PaymentSetup *PaymentSetupClient
 	// PreferenceVocabulary is the client for interacting with the PreferenceVocabulary builders.
 	PreferenceVocabulary *PreferenceVocabularyClient
 	// Product is the client for interacting with the Product builders.
@@ -240,6 +252,10 @@ func (c *Client) init() {
 	c.Order = NewOrderClient(c.config)
 	c.OrderLineItem = NewOrderLineItemClient(c.config)
 	c.OrderReturn = NewOrderReturnClient(c.config)
+	c.PaymentCustomer = NewPaymentCustomerClient(c.config)
+	c.PaymentEvent = NewPaymentEventClient(c.config)
+	c.PaymentMethod = NewPaymentMethodClient(c.config)
+	c.PaymentSetup = NewPaymentSetupClient(c.config)
 	c.PreferenceVocabulary = NewPreferenceVocabularyClient(c.config)
 	c.Product = NewProductClient(c.config)
 	c.ProductVariant = NewProductVariantClient(c.config)
@@ -388,6 +404,10 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Order:                   NewOrderClient(cfg),
 		OrderLineItem:           NewOrderLineItemClient(cfg),
 		OrderReturn:             NewOrderReturnClient(cfg),
+		PaymentCustomer:         NewPaymentCustomerClient(cfg),
+		PaymentEvent:            NewPaymentEventClient(cfg),
+		PaymentMethod:           NewPaymentMethodClient(cfg),
+		PaymentSetup:            NewPaymentSetupClient(cfg),
 		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
 		Product:                 NewProductClient(cfg),
 		ProductVariant:          NewProductVariantClient(cfg),
@@ -463,6 +483,10 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Order:                   NewOrderClient(cfg),
 		OrderLineItem:           NewOrderLineItemClient(cfg),
 		OrderReturn:             NewOrderReturnClient(cfg),
+		PaymentCustomer:         NewPaymentCustomerClient(cfg),
+		PaymentEvent:            NewPaymentEventClient(cfg),
+		PaymentMethod:           NewPaymentMethodClient(cfg),
+		PaymentSetup:            NewPaymentSetupClient(cfg),
 		PreferenceVocabulary:    NewPreferenceVocabularyClient(cfg),
 		Product:                 NewProductClient(cfg),
 		ProductVariant:          NewProductVariantClient(cfg),
@@ -520,7 +544,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
 		c.Notification, c.OAuthClient, c.OAuthCode, c.OAuthRefreshToken, c.Order,
-		c.OrderLineItem, c.OrderReturn, c.PreferenceVocabulary, c.Product,
+		c.OrderLineItem, c.OrderReturn, c.PaymentCustomer, c.PaymentEvent,
+		c.PaymentMethod, c.PaymentSetup, c.PreferenceVocabulary, c.Product,
 		c.ProductVariant, c.RecoveryCode, c.ReturnLineItem, c.SavedCart,
 		c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey, c.SocialLogin,
 		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
@@ -542,7 +567,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.LoyaltyEntry, c.LoyaltyProgram, c.LoyaltyRedemption, c.LoyaltyReward,
 		c.MailingAddress, c.Membership, c.MembershipPayment, c.MembershipPlan,
 		c.Notification, c.OAuthClient, c.OAuthCode, c.OAuthRefreshToken, c.Order,
-		c.OrderLineItem, c.OrderReturn, c.PreferenceVocabulary, c.Product,
+		c.OrderLineItem, c.OrderReturn, c.PaymentCustomer, c.PaymentEvent,
+		c.PaymentMethod, c.PaymentSetup, c.PreferenceVocabulary, c.Product,
 		c.ProductVariant, c.RecoveryCode, c.ReturnLineItem, c.SavedCart,
 		c.SavedCartLine, c.ServerSecret, c.ShopSettings, c.SigningKey, c.SocialLogin,
 		c.SupportContact, c.SupportMessage, c.SupportTicket, c.ThrottleEvent,
@@ -627,6 +653,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OrderLineItem.mutate(ctx, m)
 	case *OrderReturnMutation:
 		return c.OrderReturn.mutate(ctx, m)
+	case *PaymentCustomerMutation:
+		return c.PaymentCustomer.mutate(ctx, m)
+	case *PaymentEventMutation:
+		return c.PaymentEvent.mutate(ctx, m)
+	case *PaymentMethodMutation:
+		return c.PaymentMethod.mutate(ctx, m)
+	case *PaymentSetupMutation:
+		return c.PaymentSetup.mutate(ctx, m)
 	case *PreferenceVocabularyMutation:
 		return c.PreferenceVocabulary.mutate(ctx, m)
 	case *ProductMutation:
@@ -6180,6 +6214,586 @@ func (c *OrderReturnClient) mutate(ctx context.Context, m *OrderReturnMutation) 
 	}
 }
 
+// PaymentCustomerClient is a client for the PaymentCustomer schema.
+type PaymentCustomerClient struct {
+	config
+}
+
+// NewPaymentCustomerClient returns a client for the PaymentCustomer from the given config.
+func NewPaymentCustomerClient(c config) *PaymentCustomerClient {
+	return &PaymentCustomerClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `paymentcustomer.Hooks(f(g(h())))`.
+func (c *PaymentCustomerClient) Use(hooks ...Hook) {
+	c.hooks.PaymentCustomer = append(c.hooks.PaymentCustomer, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `paymentcustomer.Intercept(f(g(h())))`.
+func (c *PaymentCustomerClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PaymentCustomer = append(c.inters.PaymentCustomer, interceptors...)
+}
+
+// Create returns a builder for creating a PaymentCustomer entity.
+func (c *PaymentCustomerClient) Create() *PaymentCustomerCreate {
+	mutation := newPaymentCustomerMutation(c.config, OpCreate)
+	return &PaymentCustomerCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PaymentCustomer entities.
+func (c *PaymentCustomerClient) CreateBulk(builders ...*PaymentCustomerCreate) *PaymentCustomerCreateBulk {
+	return &PaymentCustomerCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PaymentCustomerClient) MapCreateBulk(slice any, setFunc func(*PaymentCustomerCreate, int)) *PaymentCustomerCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PaymentCustomerCreateBulk{err: fmt.Errorf("calling to PaymentCustomerClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PaymentCustomerCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PaymentCustomerCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PaymentCustomer.
+func (c *PaymentCustomerClient) Update() *PaymentCustomerUpdate {
+	mutation := newPaymentCustomerMutation(c.config, OpUpdate)
+	return &PaymentCustomerUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PaymentCustomerClient) UpdateOne(_m *PaymentCustomer) *PaymentCustomerUpdateOne {
+	mutation := newPaymentCustomerMutation(c.config, OpUpdateOne, withPaymentCustomer(_m))
+	return &PaymentCustomerUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PaymentCustomerClient) UpdateOneID(id int) *PaymentCustomerUpdateOne {
+	mutation := newPaymentCustomerMutation(c.config, OpUpdateOne, withPaymentCustomerID(id))
+	return &PaymentCustomerUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PaymentCustomer.
+func (c *PaymentCustomerClient) Delete() *PaymentCustomerDelete {
+	mutation := newPaymentCustomerMutation(c.config, OpDelete)
+	return &PaymentCustomerDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PaymentCustomerClient) DeleteOne(_m *PaymentCustomer) *PaymentCustomerDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PaymentCustomerClient) DeleteOneID(id int) *PaymentCustomerDeleteOne {
+	builder := c.Delete().Where(paymentcustomer.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PaymentCustomerDeleteOne{builder}
+}
+
+// Query returns a query builder for PaymentCustomer.
+func (c *PaymentCustomerClient) Query() *PaymentCustomerQuery {
+	return &PaymentCustomerQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePaymentCustomer},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PaymentCustomer entity by its id.
+func (c *PaymentCustomerClient) Get(ctx context.Context, id int) (*PaymentCustomer, error) {
+	return c.Query().Where(paymentcustomer.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PaymentCustomerClient) GetX(ctx context.Context, id int) *PaymentCustomer {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a PaymentCustomer.
+func (c *PaymentCustomerClient) QueryCustomer(_m *PaymentCustomer) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(paymentcustomer.Table, paymentcustomer.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, paymentcustomer.CustomerTable, paymentcustomer.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PaymentCustomerClient) Hooks() []Hook {
+	return c.hooks.PaymentCustomer
+}
+
+// Interceptors returns the client interceptors.
+func (c *PaymentCustomerClient) Interceptors() []Interceptor {
+	return c.inters.PaymentCustomer
+}
+
+func (c *PaymentCustomerClient) mutate(ctx context.Context, m *PaymentCustomerMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PaymentCustomerCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PaymentCustomerUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PaymentCustomerUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PaymentCustomerDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PaymentCustomer mutation op: %q", m.Op())
+	}
+}
+
+// PaymentEventClient is a client for the PaymentEvent schema.
+type PaymentEventClient struct {
+	config
+}
+
+// NewPaymentEventClient returns a client for the PaymentEvent from the given config.
+func NewPaymentEventClient(c config) *PaymentEventClient {
+	return &PaymentEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `paymentevent.Hooks(f(g(h())))`.
+func (c *PaymentEventClient) Use(hooks ...Hook) {
+	c.hooks.PaymentEvent = append(c.hooks.PaymentEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `paymentevent.Intercept(f(g(h())))`.
+func (c *PaymentEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PaymentEvent = append(c.inters.PaymentEvent, interceptors...)
+}
+
+// Create returns a builder for creating a PaymentEvent entity.
+func (c *PaymentEventClient) Create() *PaymentEventCreate {
+	mutation := newPaymentEventMutation(c.config, OpCreate)
+	return &PaymentEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PaymentEvent entities.
+func (c *PaymentEventClient) CreateBulk(builders ...*PaymentEventCreate) *PaymentEventCreateBulk {
+	return &PaymentEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PaymentEventClient) MapCreateBulk(slice any, setFunc func(*PaymentEventCreate, int)) *PaymentEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PaymentEventCreateBulk{err: fmt.Errorf("calling to PaymentEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PaymentEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PaymentEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PaymentEvent.
+func (c *PaymentEventClient) Update() *PaymentEventUpdate {
+	mutation := newPaymentEventMutation(c.config, OpUpdate)
+	return &PaymentEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PaymentEventClient) UpdateOne(_m *PaymentEvent) *PaymentEventUpdateOne {
+	mutation := newPaymentEventMutation(c.config, OpUpdateOne, withPaymentEvent(_m))
+	return &PaymentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PaymentEventClient) UpdateOneID(id int) *PaymentEventUpdateOne {
+	mutation := newPaymentEventMutation(c.config, OpUpdateOne, withPaymentEventID(id))
+	return &PaymentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PaymentEvent.
+func (c *PaymentEventClient) Delete() *PaymentEventDelete {
+	mutation := newPaymentEventMutation(c.config, OpDelete)
+	return &PaymentEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PaymentEventClient) DeleteOne(_m *PaymentEvent) *PaymentEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PaymentEventClient) DeleteOneID(id int) *PaymentEventDeleteOne {
+	builder := c.Delete().Where(paymentevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PaymentEventDeleteOne{builder}
+}
+
+// Query returns a query builder for PaymentEvent.
+func (c *PaymentEventClient) Query() *PaymentEventQuery {
+	return &PaymentEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePaymentEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PaymentEvent entity by its id.
+func (c *PaymentEventClient) Get(ctx context.Context, id int) (*PaymentEvent, error) {
+	return c.Query().Where(paymentevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PaymentEventClient) GetX(ctx context.Context, id int) *PaymentEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PaymentEventClient) Hooks() []Hook {
+	return c.hooks.PaymentEvent
+}
+
+// Interceptors returns the client interceptors.
+func (c *PaymentEventClient) Interceptors() []Interceptor {
+	return c.inters.PaymentEvent
+}
+
+func (c *PaymentEventClient) mutate(ctx context.Context, m *PaymentEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PaymentEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PaymentEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PaymentEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PaymentEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PaymentEvent mutation op: %q", m.Op())
+	}
+}
+
+// PaymentMethodClient is a client for the PaymentMethod schema.
+type PaymentMethodClient struct {
+	config
+}
+
+// NewPaymentMethodClient returns a client for the PaymentMethod from the given config.
+func NewPaymentMethodClient(c config) *PaymentMethodClient {
+	return &PaymentMethodClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `paymentmethod.Hooks(f(g(h())))`.
+func (c *PaymentMethodClient) Use(hooks ...Hook) {
+	c.hooks.PaymentMethod = append(c.hooks.PaymentMethod, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `paymentmethod.Intercept(f(g(h())))`.
+func (c *PaymentMethodClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PaymentMethod = append(c.inters.PaymentMethod, interceptors...)
+}
+
+// Create returns a builder for creating a PaymentMethod entity.
+func (c *PaymentMethodClient) Create() *PaymentMethodCreate {
+	mutation := newPaymentMethodMutation(c.config, OpCreate)
+	return &PaymentMethodCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PaymentMethod entities.
+func (c *PaymentMethodClient) CreateBulk(builders ...*PaymentMethodCreate) *PaymentMethodCreateBulk {
+	return &PaymentMethodCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PaymentMethodClient) MapCreateBulk(slice any, setFunc func(*PaymentMethodCreate, int)) *PaymentMethodCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PaymentMethodCreateBulk{err: fmt.Errorf("calling to PaymentMethodClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PaymentMethodCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PaymentMethodCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PaymentMethod.
+func (c *PaymentMethodClient) Update() *PaymentMethodUpdate {
+	mutation := newPaymentMethodMutation(c.config, OpUpdate)
+	return &PaymentMethodUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PaymentMethodClient) UpdateOne(_m *PaymentMethod) *PaymentMethodUpdateOne {
+	mutation := newPaymentMethodMutation(c.config, OpUpdateOne, withPaymentMethod(_m))
+	return &PaymentMethodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PaymentMethodClient) UpdateOneID(id int) *PaymentMethodUpdateOne {
+	mutation := newPaymentMethodMutation(c.config, OpUpdateOne, withPaymentMethodID(id))
+	return &PaymentMethodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PaymentMethod.
+func (c *PaymentMethodClient) Delete() *PaymentMethodDelete {
+	mutation := newPaymentMethodMutation(c.config, OpDelete)
+	return &PaymentMethodDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PaymentMethodClient) DeleteOne(_m *PaymentMethod) *PaymentMethodDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PaymentMethodClient) DeleteOneID(id int) *PaymentMethodDeleteOne {
+	builder := c.Delete().Where(paymentmethod.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PaymentMethodDeleteOne{builder}
+}
+
+// Query returns a query builder for PaymentMethod.
+func (c *PaymentMethodClient) Query() *PaymentMethodQuery {
+	return &PaymentMethodQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePaymentMethod},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PaymentMethod entity by its id.
+func (c *PaymentMethodClient) Get(ctx context.Context, id int) (*PaymentMethod, error) {
+	return c.Query().Where(paymentmethod.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PaymentMethodClient) GetX(ctx context.Context, id int) *PaymentMethod {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a PaymentMethod.
+func (c *PaymentMethodClient) QueryCustomer(_m *PaymentMethod) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(paymentmethod.Table, paymentmethod.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, paymentmethod.CustomerTable, paymentmethod.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PaymentMethodClient) Hooks() []Hook {
+	return c.hooks.PaymentMethod
+}
+
+// Interceptors returns the client interceptors.
+func (c *PaymentMethodClient) Interceptors() []Interceptor {
+	return c.inters.PaymentMethod
+}
+
+func (c *PaymentMethodClient) mutate(ctx context.Context, m *PaymentMethodMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PaymentMethodCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PaymentMethodUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PaymentMethodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PaymentMethodDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PaymentMethod mutation op: %q", m.Op())
+	}
+}
+
+// PaymentSetupClient is a client for the PaymentSetup schema.
+type PaymentSetupClient struct {
+	config
+}
+
+// NewPaymentSetupClient returns a client for the PaymentSetup from the given config.
+func NewPaymentSetupClient(c config) *PaymentSetupClient {
+	return &PaymentSetupClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `paymentsetup.Hooks(f(g(h())))`.
+func (c *PaymentSetupClient) Use(hooks ...Hook) {
+	c.hooks.PaymentSetup = append(c.hooks.PaymentSetup, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `paymentsetup.Intercept(f(g(h())))`.
+func (c *PaymentSetupClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PaymentSetup = append(c.inters.PaymentSetup, interceptors...)
+}
+
+// Create returns a builder for creating a PaymentSetup entity.
+func (c *PaymentSetupClient) Create() *PaymentSetupCreate {
+	mutation := newPaymentSetupMutation(c.config, OpCreate)
+	return &PaymentSetupCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PaymentSetup entities.
+func (c *PaymentSetupClient) CreateBulk(builders ...*PaymentSetupCreate) *PaymentSetupCreateBulk {
+	return &PaymentSetupCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PaymentSetupClient) MapCreateBulk(slice any, setFunc func(*PaymentSetupCreate, int)) *PaymentSetupCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PaymentSetupCreateBulk{err: fmt.Errorf("calling to PaymentSetupClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PaymentSetupCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PaymentSetupCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PaymentSetup.
+func (c *PaymentSetupClient) Update() *PaymentSetupUpdate {
+	mutation := newPaymentSetupMutation(c.config, OpUpdate)
+	return &PaymentSetupUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PaymentSetupClient) UpdateOne(_m *PaymentSetup) *PaymentSetupUpdateOne {
+	mutation := newPaymentSetupMutation(c.config, OpUpdateOne, withPaymentSetup(_m))
+	return &PaymentSetupUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PaymentSetupClient) UpdateOneID(id int) *PaymentSetupUpdateOne {
+	mutation := newPaymentSetupMutation(c.config, OpUpdateOne, withPaymentSetupID(id))
+	return &PaymentSetupUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PaymentSetup.
+func (c *PaymentSetupClient) Delete() *PaymentSetupDelete {
+	mutation := newPaymentSetupMutation(c.config, OpDelete)
+	return &PaymentSetupDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PaymentSetupClient) DeleteOne(_m *PaymentSetup) *PaymentSetupDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PaymentSetupClient) DeleteOneID(id int) *PaymentSetupDeleteOne {
+	builder := c.Delete().Where(paymentsetup.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PaymentSetupDeleteOne{builder}
+}
+
+// Query returns a query builder for PaymentSetup.
+func (c *PaymentSetupClient) Query() *PaymentSetupQuery {
+	return &PaymentSetupQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePaymentSetup},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PaymentSetup entity by its id.
+func (c *PaymentSetupClient) Get(ctx context.Context, id int) (*PaymentSetup, error) {
+	return c.Query().Where(paymentsetup.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PaymentSetupClient) GetX(ctx context.Context, id int) *PaymentSetup {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCustomer queries the customer edge of a PaymentSetup.
+func (c *PaymentSetupClient) QueryCustomer(_m *PaymentSetup) *CustomerQuery {
+	query := (&CustomerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(paymentsetup.Table, paymentsetup.FieldID, id),
+			sqlgraph.To(customer.Table, customer.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, paymentsetup.CustomerTable, paymentsetup.CustomerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PaymentSetupClient) Hooks() []Hook {
+	return c.hooks.PaymentSetup
+}
+
+// Interceptors returns the client interceptors.
+func (c *PaymentSetupClient) Interceptors() []Interceptor {
+	return c.inters.PaymentSetup
+}
+
+func (c *PaymentSetupClient) mutate(ctx context.Context, m *PaymentSetupMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PaymentSetupCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PaymentSetupUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PaymentSetupUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PaymentSetupDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PaymentSetup mutation op: %q", m.Op())
+	}
+}
+
 // PreferenceVocabularyClient is a client for the PreferenceVocabulary schema.
 type PreferenceVocabularyClient struct {
 	config
@@ -9074,6 +9688,7 @@ type (
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
 		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem, OrderReturn,
+		PaymentCustomer, PaymentEvent, PaymentMethod, PaymentSetup,
 		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, ReturnLineItem,
 		SavedCart, SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
 		SupportContact, SupportMessage, SupportTicket, ThrottleEvent, UsedToken,
@@ -9087,6 +9702,7 @@ type (
 		LoyaltyAccount, LoyaltyEntry, LoyaltyProgram, LoyaltyRedemption, LoyaltyReward,
 		MailingAddress, Membership, MembershipPayment, MembershipPlan, Notification,
 		OAuthClient, OAuthCode, OAuthRefreshToken, Order, OrderLineItem, OrderReturn,
+		PaymentCustomer, PaymentEvent, PaymentMethod, PaymentSetup,
 		PreferenceVocabulary, Product, ProductVariant, RecoveryCode, ReturnLineItem,
 		SavedCart, SavedCartLine, ServerSecret, ShopSettings, SigningKey, SocialLogin,
 		SupportContact, SupportMessage, SupportTicket, ThrottleEvent, UsedToken,

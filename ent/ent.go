@@ -39,6 +39,10 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/paymentcustomer"
+	"accountgraph/ent/paymentevent"
+	"accountgraph/ent/paymentmethod"
+	"accountgraph/ent/paymentsetup"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
@@ -164,6 +168,10 @@ func checkColumn(t, c string) error {
 			order.Table:                   order.ValidColumn,
 			orderlineitem.Table:           orderlineitem.ValidColumn,
 			orderreturn.Table:             orderreturn.ValidColumn,
+			paymentcustomer.Table:         paymentcustomer.ValidColumn,
+			paymentevent.Table:            paymentevent.ValidColumn,
+			paymentmethod.Table:           paymentmethod.ValidColumn,
+			paymentsetup.Table:            paymentsetup.ValidColumn,
 			preferencevocabulary.Table:    preferencevocabulary.ValidColumn,
 			product.Table:                 product.ValidColumn,
 			productvariant.Table:          productvariant.ValidColumn,

@@ -38,6 +38,10 @@ import (
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/paymentcustomer"
+	"accountgraph/ent/paymentevent"
+	"accountgraph/ent/paymentmethod"
+	"accountgraph/ent/paymentsetup"
 	"accountgraph/ent/preferencevocabulary"
 	"accountgraph/ent/product"
 	"accountgraph/ent/productvariant"
@@ -1158,6 +1162,132 @@ func init() {
 	orderreturnDescDeclineNote := orderreturnFields[5].Descriptor()
 	// orderreturn.DeclineNoteValidator is a validator for the "decline_note" field. It is called by the builders before save.
 	orderreturn.DeclineNoteValidator = orderreturnDescDeclineNote.Validators[0].(func(string) error)
+	paymentcustomerMixin := schema.PaymentCustomer{}.Mixin()
+	paymentcustomerMixinFields0 := paymentcustomerMixin[0].Fields()
+	_ = paymentcustomerMixinFields0
+	paymentcustomerFields := schema.PaymentCustomer{}.Fields()
+	_ = paymentcustomerFields
+	// paymentcustomerDescCreatedAt is the schema descriptor for created_at field.
+	paymentcustomerDescCreatedAt := paymentcustomerMixinFields0[0].Descriptor()
+	// paymentcustomer.DefaultCreatedAt holds the default value on creation for the created_at field.
+	paymentcustomer.DefaultCreatedAt = paymentcustomerDescCreatedAt.Default.(func() time.Time)
+	// paymentcustomerDescUpdatedAt is the schema descriptor for updated_at field.
+	paymentcustomerDescUpdatedAt := paymentcustomerMixinFields0[1].Descriptor()
+	// paymentcustomer.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	paymentcustomer.DefaultUpdatedAt = paymentcustomerDescUpdatedAt.Default.(func() time.Time)
+	// paymentcustomer.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	paymentcustomer.UpdateDefaultUpdatedAt = paymentcustomerDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// paymentcustomerDescProvider is the schema descriptor for provider field.
+	paymentcustomerDescProvider := paymentcustomerFields[1].Descriptor()
+	// paymentcustomer.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	paymentcustomer.ProviderValidator = paymentcustomerDescProvider.Validators[0].(func(string) error)
+	// paymentcustomerDescProviderRef is the schema descriptor for provider_ref field.
+	paymentcustomerDescProviderRef := paymentcustomerFields[2].Descriptor()
+	// paymentcustomer.ProviderRefValidator is a validator for the "provider_ref" field. It is called by the builders before save.
+	paymentcustomer.ProviderRefValidator = paymentcustomerDescProviderRef.Validators[0].(func(string) error)
+	paymenteventMixin := schema.PaymentEvent{}.Mixin()
+	paymenteventMixinFields0 := paymenteventMixin[0].Fields()
+	_ = paymenteventMixinFields0
+	paymenteventFields := schema.PaymentEvent{}.Fields()
+	_ = paymenteventFields
+	// paymenteventDescCreatedAt is the schema descriptor for created_at field.
+	paymenteventDescCreatedAt := paymenteventMixinFields0[0].Descriptor()
+	// paymentevent.DefaultCreatedAt holds the default value on creation for the created_at field.
+	paymentevent.DefaultCreatedAt = paymenteventDescCreatedAt.Default.(func() time.Time)
+	// paymenteventDescUpdatedAt is the schema descriptor for updated_at field.
+	paymenteventDescUpdatedAt := paymenteventMixinFields0[1].Descriptor()
+	// paymentevent.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	paymentevent.DefaultUpdatedAt = paymenteventDescUpdatedAt.Default.(func() time.Time)
+	// paymentevent.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	paymentevent.UpdateDefaultUpdatedAt = paymenteventDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// paymenteventDescProvider is the schema descriptor for provider field.
+	paymenteventDescProvider := paymenteventFields[0].Descriptor()
+	// paymentevent.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	paymentevent.ProviderValidator = paymenteventDescProvider.Validators[0].(func(string) error)
+	// paymenteventDescEventID is the schema descriptor for event_id field.
+	paymenteventDescEventID := paymenteventFields[1].Descriptor()
+	// paymentevent.EventIDValidator is a validator for the "event_id" field. It is called by the builders before save.
+	paymentevent.EventIDValidator = paymenteventDescEventID.Validators[0].(func(string) error)
+	// paymenteventDescType is the schema descriptor for type field.
+	paymenteventDescType := paymenteventFields[2].Descriptor()
+	// paymentevent.TypeValidator is a validator for the "type" field. It is called by the builders before save.
+	paymentevent.TypeValidator = paymenteventDescType.Validators[0].(func(string) error)
+	paymentmethodMixin := schema.PaymentMethod{}.Mixin()
+	paymentmethodMixinFields0 := paymentmethodMixin[0].Fields()
+	_ = paymentmethodMixinFields0
+	paymentmethodFields := schema.PaymentMethod{}.Fields()
+	_ = paymentmethodFields
+	// paymentmethodDescCreatedAt is the schema descriptor for created_at field.
+	paymentmethodDescCreatedAt := paymentmethodMixinFields0[0].Descriptor()
+	// paymentmethod.DefaultCreatedAt holds the default value on creation for the created_at field.
+	paymentmethod.DefaultCreatedAt = paymentmethodDescCreatedAt.Default.(func() time.Time)
+	// paymentmethodDescUpdatedAt is the schema descriptor for updated_at field.
+	paymentmethodDescUpdatedAt := paymentmethodMixinFields0[1].Descriptor()
+	// paymentmethod.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	paymentmethod.DefaultUpdatedAt = paymentmethodDescUpdatedAt.Default.(func() time.Time)
+	// paymentmethod.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	paymentmethod.UpdateDefaultUpdatedAt = paymentmethodDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// paymentmethodDescProvider is the schema descriptor for provider field.
+	paymentmethodDescProvider := paymentmethodFields[1].Descriptor()
+	// paymentmethod.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	paymentmethod.ProviderValidator = paymentmethodDescProvider.Validators[0].(func(string) error)
+	// paymentmethodDescProviderRef is the schema descriptor for provider_ref field.
+	paymentmethodDescProviderRef := paymentmethodFields[2].Descriptor()
+	// paymentmethod.ProviderRefValidator is a validator for the "provider_ref" field. It is called by the builders before save.
+	paymentmethod.ProviderRefValidator = paymentmethodDescProviderRef.Validators[0].(func(string) error)
+	// paymentmethodDescBrand is the schema descriptor for brand field.
+	paymentmethodDescBrand := paymentmethodFields[3].Descriptor()
+	// paymentmethod.DefaultBrand holds the default value on creation for the brand field.
+	paymentmethod.DefaultBrand = paymentmethodDescBrand.Default.(string)
+	// paymentmethod.BrandValidator is a validator for the "brand" field. It is called by the builders before save.
+	paymentmethod.BrandValidator = paymentmethodDescBrand.Validators[0].(func(string) error)
+	// paymentmethodDescLast4 is the schema descriptor for last4 field.
+	paymentmethodDescLast4 := paymentmethodFields[4].Descriptor()
+	// paymentmethod.DefaultLast4 holds the default value on creation for the last4 field.
+	paymentmethod.DefaultLast4 = paymentmethodDescLast4.Default.(string)
+	// paymentmethod.Last4Validator is a validator for the "last4" field. It is called by the builders before save.
+	paymentmethod.Last4Validator = paymentmethodDescLast4.Validators[0].(func(string) error)
+	// paymentmethodDescExpMonth is the schema descriptor for exp_month field.
+	paymentmethodDescExpMonth := paymentmethodFields[5].Descriptor()
+	// paymentmethod.DefaultExpMonth holds the default value on creation for the exp_month field.
+	paymentmethod.DefaultExpMonth = paymentmethodDescExpMonth.Default.(int)
+	// paymentmethodDescExpYear is the schema descriptor for exp_year field.
+	paymentmethodDescExpYear := paymentmethodFields[6].Descriptor()
+	// paymentmethod.DefaultExpYear holds the default value on creation for the exp_year field.
+	paymentmethod.DefaultExpYear = paymentmethodDescExpYear.Default.(int)
+	// paymentmethodDescWallet is the schema descriptor for wallet field.
+	paymentmethodDescWallet := paymentmethodFields[7].Descriptor()
+	// paymentmethod.DefaultWallet holds the default value on creation for the wallet field.
+	paymentmethod.DefaultWallet = paymentmethodDescWallet.Default.(string)
+	// paymentmethod.WalletValidator is a validator for the "wallet" field. It is called by the builders before save.
+	paymentmethod.WalletValidator = paymentmethodDescWallet.Validators[0].(func(string) error)
+	// paymentmethodDescIsDefault is the schema descriptor for is_default field.
+	paymentmethodDescIsDefault := paymentmethodFields[9].Descriptor()
+	// paymentmethod.DefaultIsDefault holds the default value on creation for the is_default field.
+	paymentmethod.DefaultIsDefault = paymentmethodDescIsDefault.Default.(bool)
+	paymentsetupMixin := schema.PaymentSetup{}.Mixin()
+	paymentsetupMixinFields0 := paymentsetupMixin[0].Fields()
+	_ = paymentsetupMixinFields0
+	paymentsetupFields := schema.PaymentSetup{}.Fields()
+	_ = paymentsetupFields
+	// paymentsetupDescCreatedAt is the schema descriptor for created_at field.
+	paymentsetupDescCreatedAt := paymentsetupMixinFields0[0].Descriptor()
+	// paymentsetup.DefaultCreatedAt holds the default value on creation for the created_at field.
+	paymentsetup.DefaultCreatedAt = paymentsetupDescCreatedAt.Default.(func() time.Time)
+	// paymentsetupDescUpdatedAt is the schema descriptor for updated_at field.
+	paymentsetupDescUpdatedAt := paymentsetupMixinFields0[1].Descriptor()
+	// paymentsetup.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	paymentsetup.DefaultUpdatedAt = paymentsetupDescUpdatedAt.Default.(func() time.Time)
+	// paymentsetup.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	paymentsetup.UpdateDefaultUpdatedAt = paymentsetupDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// paymentsetupDescProvider is the schema descriptor for provider field.
+	paymentsetupDescProvider := paymentsetupFields[1].Descriptor()
+	// paymentsetup.ProviderValidator is a validator for the "provider" field. It is called by the builders before save.
+	paymentsetup.ProviderValidator = paymentsetupDescProvider.Validators[0].(func(string) error)
+	// paymentsetupDescSetupRef is the schema descriptor for setup_ref field.
+	paymentsetupDescSetupRef := paymentsetupFields[2].Descriptor()
+	// paymentsetup.SetupRefValidator is a validator for the "setup_ref" field. It is called by the builders before save.
+	paymentsetup.SetupRefValidator = paymentsetupDescSetupRef.Validators[0].(func(string) error)
 	preferencevocabularyMixin := schema.PreferenceVocabulary{}.Mixin()
 	preferencevocabularyMixinFields0 := preferencevocabularyMixin[0].Fields()
 	_ = preferencevocabularyMixinFields0

@@ -86,6 +86,14 @@ type Tx struct {
 	OrderLineItem *OrderLineItemClient
 	// OrderReturn is the client for interacting with the OrderReturn builders.
 	OrderReturn *OrderReturnClient
+	// PaymentCustomer is the client for interacting with the PaymentCustomer builders.
+	PaymentCustomer *PaymentCustomerClient
+	// PaymentEvent is the client for interacting with the PaymentEvent builders.
+	PaymentEvent *PaymentEventClient
+	// PaymentMethod is the client for interacting with the PaymentMethod builders.
+	PaymentMethod *PaymentMethodClient
+	// PaymentSetup is the client for interacting with the PaymentSetup builders.
+	PaymentSetup *PaymentSetupClient
 	// PreferenceVocabulary is the client for interacting with the PreferenceVocabulary builders.
 	PreferenceVocabulary *PreferenceVocabularyClient
 	// Product is the client for interacting with the Product builders.
@@ -293,6 +301,10 @@ func (tx *Tx) init() {
 	tx.Order = NewOrderClient(tx.config)
 	tx.OrderLineItem = NewOrderLineItemClient(tx.config)
 	tx.OrderReturn = NewOrderReturnClient(tx.config)
+	tx.PaymentCustomer = NewPaymentCustomerClient(tx.config)
+	tx.PaymentEvent = NewPaymentEventClient(tx.config)
+	tx.PaymentMethod = NewPaymentMethodClient(tx.config)
+	tx.PaymentSetup = NewPaymentSetupClient(tx.config)
 	tx.PreferenceVocabulary = NewPreferenceVocabularyClient(tx.config)
 	tx.Product = NewProductClient(tx.config)
 	tx.ProductVariant = NewProductVariantClient(tx.config)

@@ -86,7 +86,7 @@ func (r *mutationResolver) AdminCustomersImport(ctx context.Context, csv string,
 	}
 	out.Created, out.Updated, out.Skipped, out.ErrorCount = res.Created, res.Updated, res.Skipped, res.ErrorCount
 	for _, e := range res.Errors {
-		out.Report = append(out.Report, &model.AdminImportRowError{Row: e.Row, Column: nilIfEmpty(e.Column),
+		out.Report = append(out.Report, &model.AdminImportRowError{Row: e.Row, Column: ptr.NilIfEmpty(e.Column),
 			Code: codeOr(e.Code, model.AdminErrorCodeInvalid), Message: e.Message})
 	}
 	return out, err
@@ -104,7 +104,7 @@ func (r *mutationResolver) AdminCustomerAccountClientCreate(ctx context.Context,
 	c, secret, err := r.OIDC.CreateClient(ctx, oidc.ClientInput{Name: input.Name, Confidential: ptr.Deref(input.Confidential),
 		RedirectURIs: input.RedirectUris, PostLogoutURIs: input.PostLogoutRedirectUris, AllowedOrigins: input.AllowedOrigins})
 	ue, err := adminErrors(err)
-	return &model.CustomerAccountClientCreatePayload{Client: c, ClientSecret: nilIfEmpty(secret), UserErrors: ue}, err
+	return &model.CustomerAccountClientCreatePayload{Client: c, ClientSecret: ptr.NilIfEmpty(secret), UserErrors: ue}, err
 }
 
 // AdminCustomerAccountClientDelete is the resolver for the adminCustomerAccountClientDelete field.

@@ -60,6 +60,7 @@ type ResolverRoot interface {
 	CompanyLocation() CompanyLocationResolver
 	Customer() CustomerResolver
 	CustomerLoyalty() CustomerLoyaltyResolver
+	CustomerPaymentMethod() CustomerPaymentMethodResolver
 	CustomerPreferences() CustomerPreferencesResolver
 	CustomerSession() CustomerSessionResolver
 	Fulfillment() FulfillmentResolver
@@ -131,6 +132,11 @@ type ComplexityRoot struct {
 	AdminCustomerInvitePayload struct {
 		Customer           func(childComplexity int) int
 		CustomerUserErrors func(childComplexity int) int
+	}
+
+	AdminCustomerPaymentMethodRemovePayload struct {
+		DeletedPaymentMethodID func(childComplexity int) int
+		UserErrors             func(childComplexity int) int
 	}
 
 	AdminCustomerUpdatePayload struct {
@@ -452,6 +458,7 @@ type ComplexityRoot struct {
 		Note                func(childComplexity int) int
 		NumberOfOrders      func(childComplexity int) int
 		Orders              func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) int
+		PaymentMethods      func(childComplexity int) int
 		PendingEmail        func(childComplexity int) int
 		Phone               func(childComplexity int) int
 		Preferences         func(childComplexity int) int
@@ -630,6 +637,36 @@ type ComplexityRoot struct {
 		SpendToNextTier  func(childComplexity int) int
 		Tier             func(childComplexity int) int
 		Transactions     func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
+	}
+
+	CustomerPaymentMethod struct {
+		BillingAddress func(childComplexity int) int
+		Brand          func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ExpMonth       func(childComplexity int) int
+		ExpYear        func(childComplexity int) int
+		Expired        func(childComplexity int) int
+		ExpiresSoon    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IsDefault      func(childComplexity int) int
+		Last4          func(childComplexity int) int
+		MaskedNumber   func(childComplexity int) int
+		Wallet         func(childComplexity int) int
+	}
+
+	CustomerPaymentMethodPayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		PaymentMethod      func(childComplexity int) int
+	}
+
+	CustomerPaymentMethodRemovePayload struct {
+		CustomerUserErrors     func(childComplexity int) int
+		DeletedPaymentMethodID func(childComplexity int) int
+	}
+
+	CustomerPaymentMethodSetupCreatePayload struct {
+		CustomerUserErrors func(childComplexity int) int
+		Setup              func(childComplexity int) int
 	}
 
 	CustomerPreferences struct {
@@ -1037,6 +1074,7 @@ type ComplexityRoot struct {
 		AdminCustomerDataExport                  func(childComplexity int, customerID string) int
 		AdminCustomerDelete                      func(childComplexity int, customerID string) int
 		AdminCustomerInvite                      func(childComplexity int, input model.AdminCustomerInviteInput) int
+		AdminCustomerPaymentMethodRemove         func(childComplexity int, paymentMethodID string) int
 		AdminCustomerUpdate                      func(childComplexity int, id string, input model.AdminCustomerUpdateInput) int
 		AdminCustomersImport                     func(childComplexity int, csv string, skipInvalid *bool) int
 		AdminCustomersInvite                     func(childComplexity int, inputs []*model.AdminCustomerInviteInput) int
@@ -1086,6 +1124,10 @@ type ComplexityRoot struct {
 		CustomerEmailCodeSend                    func(childComplexity int, email string) int
 		CustomerEmailVerify                      func(childComplexity int, token string) int
 		CustomerIdentityUnlink                   func(childComplexity int, customerAccessToken string, identityID string) int
+		CustomerPaymentMethodDefaultUpdate       func(childComplexity int, customerAccessToken string, paymentMethodID string) int
+		CustomerPaymentMethodRemove              func(childComplexity int, customerAccessToken string, paymentMethodID string) int
+		CustomerPaymentMethodSetupComplete       func(childComplexity int, customerAccessToken string, setupID string) int
+		CustomerPaymentMethodSetupCreate         func(childComplexity int, customerAccessToken string) int
 		CustomerPreferencesUpdate                func(childComplexity int, customerAccessToken string, preferences model.CustomerPreferencesInput) int
 		CustomerPrivacyUpdate                    func(childComplexity int, customerAccessToken string, privacy model.CustomerPrivacyInput) int
 		CustomerRecover                          func(childComplexity int, email string) int
@@ -1202,6 +1244,23 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PaymentMethodBillingAddress struct {
+		Address1    func(childComplexity int) int
+		Address2    func(childComplexity int) int
+		City        func(childComplexity int) int
+		CountryCode func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Province    func(childComplexity int) int
+		Zip         func(childComplexity int) int
+	}
+
+	PaymentMethodSetup struct {
+		ClientSecret   func(childComplexity int) int
+		Provider       func(childComplexity int) int
+		PublishableKey func(childComplexity int) int
+		SetupID        func(childComplexity int) int
+	}
+
 	PreferenceVocabulary struct {
 		Colors    func(childComplexity int) int
 		Interests func(childComplexity int) int
@@ -1275,6 +1334,7 @@ type ComplexityRoot struct {
 		AdminCustomer                func(childComplexity int, id string) int
 		AdminCustomerAccountClients  func(childComplexity int) int
 		AdminCustomerConsentLog      func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
+		AdminCustomerPaymentMethods  func(childComplexity int, customerID string) int
 		AdminCustomers               func(childComplexity int, first *int, after *string, last *int, before *string, query *string, sortKey *model.AdminCustomerSortKeys, reverse *bool) int
 		AdminLoyaltyConsistencyCheck func(childComplexity int, customerIds []string) int
 		AdminLoyaltyLedger           func(childComplexity int, customerID string, first *int, after *string, last *int, before *string, reverse *bool) int
@@ -1630,6 +1690,7 @@ type CustomerResolver interface {
 	Loyalty(ctx context.Context, obj *ent.Customer) (*ent.LoyaltyAccount, error)
 
 	Orders(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool, sortKey *model.OrderSortKeys, query *string) (*model.OrderConnection, error)
+	PaymentMethods(ctx context.Context, obj *ent.Customer) ([]*ent.PaymentMethod, error)
 	Preferences(ctx context.Context, obj *ent.Customer) (*model.CustomerPreferences, error)
 	Privacy(ctx context.Context, obj *ent.Customer) (*model.CustomerPrivacy, error)
 	Recommendations(ctx context.Context, obj *ent.Customer, first *int) ([]*recommend.Item, error)
@@ -1656,6 +1717,16 @@ type CustomerLoyaltyResolver interface {
 
 	ReferralCount(ctx context.Context, obj *ent.LoyaltyAccount) (int, error)
 	Membership(ctx context.Context, obj *ent.LoyaltyAccount) (*ent.Membership, error)
+}
+type CustomerPaymentMethodResolver interface {
+	ID(ctx context.Context, obj *ent.PaymentMethod) (string, error)
+
+	MaskedNumber(ctx context.Context, obj *ent.PaymentMethod) (string, error)
+
+	Expired(ctx context.Context, obj *ent.PaymentMethod) (bool, error)
+	ExpiresSoon(ctx context.Context, obj *ent.PaymentMethod) (bool, error)
+	Wallet(ctx context.Context, obj *ent.PaymentMethod) (*string, error)
+	BillingAddress(ctx context.Context, obj *ent.PaymentMethod) (*model.PaymentMethodBillingAddress, error)
 }
 type CustomerPreferencesResolver interface {
 	Communication(ctx context.Context, obj *model.CustomerPreferences) ([]*notify.Preference, error)
@@ -1758,6 +1829,11 @@ type MutationResolver interface {
 	AdminOrderCancel(ctx context.Context, id string, reason order.CancelReason) (*model.AdminOrderPayload, error)
 	AdminFulfillmentCreate(ctx context.Context, orderID string, fulfillment model.AdminFulfillmentInput) (*model.AdminFulfillmentPayload, error)
 	AdminFulfillmentEventAdd(ctx context.Context, fulfillmentID string, event model.AdminFulfillmentEventInput) (*model.AdminFulfillmentEventPayload, error)
+	CustomerPaymentMethodSetupCreate(ctx context.Context, customerAccessToken string) (*model.CustomerPaymentMethodSetupCreatePayload, error)
+	CustomerPaymentMethodSetupComplete(ctx context.Context, customerAccessToken string, setupID string) (*model.CustomerPaymentMethodPayload, error)
+	CustomerPaymentMethodRemove(ctx context.Context, customerAccessToken string, paymentMethodID string) (*model.CustomerPaymentMethodRemovePayload, error)
+	CustomerPaymentMethodDefaultUpdate(ctx context.Context, customerAccessToken string, paymentMethodID string) (*model.CustomerPaymentMethodPayload, error)
+	AdminCustomerPaymentMethodRemove(ctx context.Context, paymentMethodID string) (*model.AdminCustomerPaymentMethodRemovePayload, error)
 	CustomerPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences model.CustomerPreferencesInput) (*model.CustomerPreferencesUpdatePayload, error)
 	CustomerPrivacyUpdate(ctx context.Context, customerAccessToken string, privacy model.CustomerPrivacyInput) (*model.CustomerPreferencesUpdatePayload, error)
 	CustomerCommunicationPreferencesUpdate(ctx context.Context, customerAccessToken string, preferences []*model.CommunicationPreferenceInput) (*model.CustomerPreferencesUpdatePayload, error)
@@ -1861,6 +1937,7 @@ type QueryResolver interface {
 	LoyaltyProgram(ctx context.Context) (*model.LoyaltyProgram, error)
 	AdminLoyaltyLedger(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.LoyaltyTransactionConnection, error)
 	AdminLoyaltyConsistencyCheck(ctx context.Context, customerIds []string) (*model.LoyaltyConsistencyReport, error)
+	AdminCustomerPaymentMethods(ctx context.Context, customerID string) ([]*ent.PaymentMethod, error)
 	PreferenceVocabulary(ctx context.Context) (*ent.PreferenceVocabulary, error)
 	AdminCustomerConsentLog(ctx context.Context, customerID string, first *int, after *string, last *int, before *string, reverse *bool) (*model.ConsentEventConnection, error)
 	AdminReturns(ctx context.Context, first *int, after *string, last *int, before *string, reverse *bool, status *orderreturn.Status) (*model.ReturnConnection, error)
@@ -2050,6 +2127,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdminCustomerInvitePayload.CustomerUserErrors(childComplexity), true
+
+	case "AdminCustomerPaymentMethodRemovePayload.deletedPaymentMethodId":
+		if e.ComplexityRoot.AdminCustomerPaymentMethodRemovePayload.DeletedPaymentMethodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerPaymentMethodRemovePayload.DeletedPaymentMethodID(childComplexity), true
+	case "AdminCustomerPaymentMethodRemovePayload.userErrors":
+		if e.ComplexityRoot.AdminCustomerPaymentMethodRemovePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdminCustomerPaymentMethodRemovePayload.UserErrors(childComplexity), true
 
 	case "AdminCustomerUpdatePayload.customer":
 		if e.ComplexityRoot.AdminCustomerUpdatePayload.Customer == nil {
@@ -3241,6 +3331,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Orders(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool), args["sortKey"].(*model.OrderSortKeys), args["query"].(*string)), true
+	case "Customer.paymentMethods":
+		if e.ComplexityRoot.Customer.PaymentMethods == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.PaymentMethods(childComplexity), true
 	case "Customer.pendingEmail":
 		if e.ComplexityRoot.Customer.PendingEmail == nil {
 			break
@@ -3912,6 +4008,118 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerLoyalty.Transactions(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+
+	case "CustomerPaymentMethod.billingAddress":
+		if e.ComplexityRoot.CustomerPaymentMethod.BillingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.BillingAddress(childComplexity), true
+	case "CustomerPaymentMethod.brand":
+		if e.ComplexityRoot.CustomerPaymentMethod.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.Brand(childComplexity), true
+	case "CustomerPaymentMethod.createdAt":
+		if e.ComplexityRoot.CustomerPaymentMethod.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.CreatedAt(childComplexity), true
+	case "CustomerPaymentMethod.expiryMonth":
+		if e.ComplexityRoot.CustomerPaymentMethod.ExpMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.ExpMonth(childComplexity), true
+	case "CustomerPaymentMethod.expiryYear":
+		if e.ComplexityRoot.CustomerPaymentMethod.ExpYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.ExpYear(childComplexity), true
+	case "CustomerPaymentMethod.expired":
+		if e.ComplexityRoot.CustomerPaymentMethod.Expired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.Expired(childComplexity), true
+	case "CustomerPaymentMethod.expiresSoon":
+		if e.ComplexityRoot.CustomerPaymentMethod.ExpiresSoon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.ExpiresSoon(childComplexity), true
+	case "CustomerPaymentMethod.id":
+		if e.ComplexityRoot.CustomerPaymentMethod.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.ID(childComplexity), true
+	case "CustomerPaymentMethod.isDefault":
+		if e.ComplexityRoot.CustomerPaymentMethod.IsDefault == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.IsDefault(childComplexity), true
+	case "CustomerPaymentMethod.lastDigits":
+		if e.ComplexityRoot.CustomerPaymentMethod.Last4 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.Last4(childComplexity), true
+	case "CustomerPaymentMethod.maskedNumber":
+		if e.ComplexityRoot.CustomerPaymentMethod.MaskedNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.MaskedNumber(childComplexity), true
+	case "CustomerPaymentMethod.wallet":
+		if e.ComplexityRoot.CustomerPaymentMethod.Wallet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethod.Wallet(childComplexity), true
+
+	case "CustomerPaymentMethodPayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerPaymentMethodPayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethodPayload.CustomerUserErrors(childComplexity), true
+	case "CustomerPaymentMethodPayload.paymentMethod":
+		if e.ComplexityRoot.CustomerPaymentMethodPayload.PaymentMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethodPayload.PaymentMethod(childComplexity), true
+
+	case "CustomerPaymentMethodRemovePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerPaymentMethodRemovePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethodRemovePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerPaymentMethodRemovePayload.deletedPaymentMethodId":
+		if e.ComplexityRoot.CustomerPaymentMethodRemovePayload.DeletedPaymentMethodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethodRemovePayload.DeletedPaymentMethodID(childComplexity), true
+
+	case "CustomerPaymentMethodSetupCreatePayload.customerUserErrors":
+		if e.ComplexityRoot.CustomerPaymentMethodSetupCreatePayload.CustomerUserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethodSetupCreatePayload.CustomerUserErrors(childComplexity), true
+	case "CustomerPaymentMethodSetupCreatePayload.setup":
+		if e.ComplexityRoot.CustomerPaymentMethodSetupCreatePayload.Setup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerPaymentMethodSetupCreatePayload.Setup(childComplexity), true
 
 	case "CustomerPreferences.birthday":
 		if e.ComplexityRoot.CustomerPreferences.Birthday == nil {
@@ -5484,6 +5692,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdminCustomerInvite(childComplexity, args["input"].(model.AdminCustomerInviteInput)), true
+	case "Mutation.adminCustomerPaymentMethodRemove":
+		if e.ComplexityRoot.Mutation.AdminCustomerPaymentMethodRemove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_adminCustomerPaymentMethodRemove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AdminCustomerPaymentMethodRemove(childComplexity, args["paymentMethodId"].(string)), true
 	case "Mutation.adminCustomerUpdate":
 		if e.ComplexityRoot.Mutation.AdminCustomerUpdate == nil {
 			break
@@ -6023,6 +6242,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CustomerIdentityUnlink(childComplexity, args["customerAccessToken"].(string), args["identityId"].(string)), true
+	case "Mutation.customerPaymentMethodDefaultUpdate":
+		if e.ComplexityRoot.Mutation.CustomerPaymentMethodDefaultUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPaymentMethodDefaultUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPaymentMethodDefaultUpdate(childComplexity, args["customerAccessToken"].(string), args["paymentMethodId"].(string)), true
+	case "Mutation.customerPaymentMethodRemove":
+		if e.ComplexityRoot.Mutation.CustomerPaymentMethodRemove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPaymentMethodRemove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPaymentMethodRemove(childComplexity, args["customerAccessToken"].(string), args["paymentMethodId"].(string)), true
+	case "Mutation.customerPaymentMethodSetupComplete":
+		if e.ComplexityRoot.Mutation.CustomerPaymentMethodSetupComplete == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPaymentMethodSetupComplete_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPaymentMethodSetupComplete(childComplexity, args["customerAccessToken"].(string), args["setupId"].(string)), true
+	case "Mutation.customerPaymentMethodSetupCreate":
+		if e.ComplexityRoot.Mutation.CustomerPaymentMethodSetupCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_customerPaymentMethodSetupCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CustomerPaymentMethodSetupCreate(childComplexity, args["customerAccessToken"].(string)), true
 	case "Mutation.customerPreferencesUpdate":
 		if e.ComplexityRoot.Mutation.CustomerPreferencesUpdate == nil {
 			break
@@ -6757,6 +7020,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PaymentMethodBillingAddress.address1":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.Address1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.Address1(childComplexity), true
+	case "PaymentMethodBillingAddress.address2":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.Address2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.Address2(childComplexity), true
+	case "PaymentMethodBillingAddress.city":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.City(childComplexity), true
+	case "PaymentMethodBillingAddress.countryCode":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.CountryCode(childComplexity), true
+	case "PaymentMethodBillingAddress.name":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.Name(childComplexity), true
+	case "PaymentMethodBillingAddress.province":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.Province(childComplexity), true
+	case "PaymentMethodBillingAddress.zip":
+		if e.ComplexityRoot.PaymentMethodBillingAddress.Zip == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodBillingAddress.Zip(childComplexity), true
+
+	case "PaymentMethodSetup.clientSecret":
+		if e.ComplexityRoot.PaymentMethodSetup.ClientSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodSetup.ClientSecret(childComplexity), true
+	case "PaymentMethodSetup.provider":
+		if e.ComplexityRoot.PaymentMethodSetup.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodSetup.Provider(childComplexity), true
+	case "PaymentMethodSetup.publishableKey":
+		if e.ComplexityRoot.PaymentMethodSetup.PublishableKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodSetup.PublishableKey(childComplexity), true
+	case "PaymentMethodSetup.setupId":
+		if e.ComplexityRoot.PaymentMethodSetup.SetupID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentMethodSetup.SetupID(childComplexity), true
+
 	case "PreferenceVocabulary.colors":
 		if e.ComplexityRoot.PreferenceVocabulary.Colors == nil {
 			break
@@ -7066,6 +7397,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AdminCustomerConsentLog(childComplexity, args["customerId"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
+	case "Query.adminCustomerPaymentMethods":
+		if e.ComplexityRoot.Query.AdminCustomerPaymentMethods == nil {
+			break
+		}
+
+		args, err := ec.field_Query_adminCustomerPaymentMethods_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AdminCustomerPaymentMethods(childComplexity, args["customerId"].(string)), true
 	case "Query.adminCustomers":
 		if e.ComplexityRoot.Query.AdminCustomers == nil {
 			break
@@ -11407,6 +11749,125 @@ type AdminFulfillmentEventPayload {
   userErrors: [AdminUserError!]!
 }
 `, BuiltIn: false},
+	{Name: "../schema/paymentmethod.graphqls", Input: `# Saved payment methods: cards and wallets a customer keeps for checkout,
+# held by the payment provider (Stripe). Card data never reaches us: the
+# storefront mounts the provider's element with the client secret of
+# ` + "`" + `customerPaymentMethodSetupCreate` + "`" + `, and we keep the provider's reference
+# with what a page shows.
+
+extend type Customer {
+  "The customer's saved payment methods, the default first."
+  paymentMethods: [CustomerPaymentMethod!]!
+}
+
+extend type Mutation {
+  "Starts saving a payment method: returns what the provider's element needs (client secret and publishable key)."
+  customerPaymentMethodSetupCreate(customerAccessToken: String!): CustomerPaymentMethodSetupCreatePayload
+  "Saves the method of a setup the provider's element confirmed (the provider's webhook does the same); saving twice changes nothing."
+  customerPaymentMethodSetupComplete(customerAccessToken: String!, "The setup's ID (` + "`" + `setup.setupId` + "`" + `)." setupId: String!): CustomerPaymentMethodPayload
+  "Removes a saved method (detached at the provider). Removing the default leaves none: ask the customer for a new default."
+  customerPaymentMethodRemove(customerAccessToken: String!, paymentMethodId: ID!): CustomerPaymentMethodRemovePayload
+  "Makes a saved method the default; an expired card is refused."
+  customerPaymentMethodDefaultUpdate(customerAccessToken: String!, paymentMethodId: ID!): CustomerPaymentMethodPayload
+  "Removes a customer's saved method (detached at the provider)."
+  adminCustomerPaymentMethodRemove(paymentMethodId: ID!): AdminCustomerPaymentMethodRemovePayload @adminScope(scope: "customers:write")
+}
+
+extend type Query {
+  "A customer's saved payment methods, masked."
+  adminCustomerPaymentMethods(customerId: ID!): [CustomerPaymentMethod!]! @adminScope(scope: "customers:read")
+}
+
+"A saved card or wallet, as a page shows it: the card itself stays with the provider."
+type CustomerPaymentMethod implements Node {
+  "The method's global ID."
+  id: ID!
+  "The card brand, such as ` + "`" + `visa` + "`" + `."
+  brand: String!
+  "The card number's last four digits."
+  lastDigits: String!
+  "The number masked but for its last digits: ` + "`" + `•••• •••• •••• 4242` + "`" + `."
+  maskedNumber: String!
+  "The expiry month (1–12)."
+  expiryMonth: Int!
+  "The expiry year."
+  expiryYear: Int!
+  "Whether the card has expired: it is never used silently."
+  expired: Boolean!
+  "Whether it expires within three months."
+  expiresSoon: Boolean!
+  "The wallet it is used through (` + "`" + `apple_pay` + "`" + `, ` + "`" + `google_pay` + "`" + `…), if any."
+  wallet: String
+  "The billing address the provider has."
+  billingAddress: PaymentMethodBillingAddress
+  "Whether checkout uses it unless told otherwise."
+  isDefault: Boolean!
+  "When it was saved."
+  createdAt: DateTime!
+}
+
+"A payment method's billing address."
+type PaymentMethodBillingAddress {
+  "The name on the card."
+  name: String
+  "The street address."
+  address1: String
+  "The apartment, suite or unit."
+  address2: String
+  "The city."
+  city: String
+  "The postal code."
+  zip: String
+  "The region."
+  province: String
+  "The two-letter country code."
+  countryCode: String
+}
+
+"What the provider's element needs to save a card."
+type PaymentMethodSetup {
+  "The provider (` + "`" + `stripe` + "`" + `)."
+  provider: String!
+  "The setup's ID, for ` + "`" + `customerPaymentMethodSetupComplete` + "`" + `."
+  setupId: String!
+  "The client secret the element confirms (Stripe.js ` + "`" + `confirmSetup` + "`" + `)."
+  clientSecret: String!
+  "The provider's publishable key."
+  publishableKey: String!
+}
+
+"The result of ` + "`" + `customerPaymentMethodSetupCreate` + "`" + `."
+type CustomerPaymentMethodSetupCreatePayload {
+  "The setup."
+  setup: PaymentMethodSetup
+  "What was wrong (NOT_ENABLED when the shop has no payment provider)."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of a change to a saved payment method."
+type CustomerPaymentMethodPayload {
+  "The method."
+  paymentMethod: CustomerPaymentMethod
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `customerPaymentMethodRemove` + "`" + `."
+type CustomerPaymentMethodRemovePayload {
+  "The removed method's ID."
+  deletedPaymentMethodId: ID
+  "What was wrong."
+  customerUserErrors: [CustomerUserError!]!
+}
+
+"The result of ` + "`" + `adminCustomerPaymentMethodRemove` + "`" + `."
+type AdminCustomerPaymentMethodRemovePayload {
+  "The removed method's ID."
+  deletedPaymentMethodId: ID
+  "What was wrong."
+  userErrors: [AdminUserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/preferences.graphqls", Input: `# Preferences and privacy: what customers tell the shop about themselves,
 # the vocabulary the shop offers, the privacy switches and the consent log.
 
@@ -11580,7 +12041,7 @@ type CustomerDataExport {
   createdAt: DateTime!
   "The media type of ` + "`" + `data` + "`" + `: ` + "`" + `application/json` + "`" + `."
   contentType: String!
-  "The customer's profile, addresses, orders, wishlists, carts, saved carts, loyalty ledger and redemptions, membership, preferences, consent log, sessions and support tickets."
+  "The customer's profile, addresses, orders, wishlists, carts, saved carts, loyalty ledger and redemptions, membership, preferences, consent log, sessions, support tickets, returns and saved payment methods (masked)."
   data: String!
 }
 
@@ -13512,6 +13973,16 @@ func (ec *executionContext) childFields_AdminCustomerInvitePayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerInvitePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AdminCustomerPaymentMethodRemovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedPaymentMethodId":
+		return ec.fieldContext_AdminCustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AdminCustomerPaymentMethodRemovePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdminCustomerPaymentMethodRemovePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdminCustomerUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -14140,6 +14611,8 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_birthday(ctx, field)
 	case "orders":
 		return ec.fieldContext_Customer_orders(ctx, field)
+	case "paymentMethods":
+		return ec.fieldContext_Customer_paymentMethods(ctx, field)
 	case "preferences":
 		return ec.fieldContext_Customer_preferences(ctx, field)
 	case "privacy":
@@ -14492,6 +14965,66 @@ func (ec *executionContext) childFields_CustomerLoyalty(ctx context.Context, fie
 		return ec.fieldContext_CustomerLoyalty_membership(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerLoyalty", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentMethod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CustomerPaymentMethod_id(ctx, field)
+	case "brand":
+		return ec.fieldContext_CustomerPaymentMethod_brand(ctx, field)
+	case "lastDigits":
+		return ec.fieldContext_CustomerPaymentMethod_lastDigits(ctx, field)
+	case "maskedNumber":
+		return ec.fieldContext_CustomerPaymentMethod_maskedNumber(ctx, field)
+	case "expiryMonth":
+		return ec.fieldContext_CustomerPaymentMethod_expiryMonth(ctx, field)
+	case "expiryYear":
+		return ec.fieldContext_CustomerPaymentMethod_expiryYear(ctx, field)
+	case "expired":
+		return ec.fieldContext_CustomerPaymentMethod_expired(ctx, field)
+	case "expiresSoon":
+		return ec.fieldContext_CustomerPaymentMethod_expiresSoon(ctx, field)
+	case "wallet":
+		return ec.fieldContext_CustomerPaymentMethod_wallet(ctx, field)
+	case "billingAddress":
+		return ec.fieldContext_CustomerPaymentMethod_billingAddress(ctx, field)
+	case "isDefault":
+		return ec.fieldContext_CustomerPaymentMethod_isDefault(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CustomerPaymentMethod_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentMethod", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentMethodPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paymentMethod":
+		return ec.fieldContext_CustomerPaymentMethodPayload_paymentMethod(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerPaymentMethodPayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentMethodPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentMethodRemovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedPaymentMethodId":
+		return ec.fieldContext_CustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerPaymentMethodRemovePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentMethodRemovePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerPaymentMethodSetupCreatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "setup":
+		return ec.fieldContext_CustomerPaymentMethodSetupCreatePayload_setup(ctx, field)
+	case "customerUserErrors":
+		return ec.fieldContext_CustomerPaymentMethodSetupCreatePayload_customerUserErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerPaymentMethodSetupCreatePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerPreferences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15428,6 +15961,40 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_startCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PaymentMethodBillingAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PaymentMethodBillingAddress_name(ctx, field)
+	case "address1":
+		return ec.fieldContext_PaymentMethodBillingAddress_address1(ctx, field)
+	case "address2":
+		return ec.fieldContext_PaymentMethodBillingAddress_address2(ctx, field)
+	case "city":
+		return ec.fieldContext_PaymentMethodBillingAddress_city(ctx, field)
+	case "zip":
+		return ec.fieldContext_PaymentMethodBillingAddress_zip(ctx, field)
+	case "province":
+		return ec.fieldContext_PaymentMethodBillingAddress_province(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_PaymentMethodBillingAddress_countryCode(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PaymentMethodBillingAddress", field.Name)
+}
+
+func (ec *executionContext) childFields_PaymentMethodSetup(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provider":
+		return ec.fieldContext_PaymentMethodSetup_provider(ctx, field)
+	case "setupId":
+		return ec.fieldContext_PaymentMethodSetup_setupId(ctx, field)
+	case "clientSecret":
+		return ec.fieldContext_PaymentMethodSetup_clientSecret(ctx, field)
+	case "publishableKey":
+		return ec.fieldContext_PaymentMethodSetup_publishableKey(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PaymentMethodSetup", field.Name)
 }
 
 func (ec *executionContext) childFields_PreferenceVocabulary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -17106,6 +17673,20 @@ func (ec *executionContext) field_Mutation_adminCustomerInvite_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_adminCustomerPaymentMethodRemove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "paymentMethodId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentMethodId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_adminCustomerUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -18085,6 +18666,86 @@ func (ec *executionContext) field_Mutation_customerIdentityUnlink_args(ctx conte
 		return nil, err
 	}
 	args["identityId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPaymentMethodDefaultUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paymentMethodId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentMethodId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPaymentMethodRemove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paymentMethodId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentMethodId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPaymentMethodSetupComplete_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "setupId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["setupId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_customerPaymentMethodSetupCreate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerAccessToken",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerAccessToken"] = arg0
 	return args, nil
 }
 
@@ -19263,6 +19924,20 @@ func (ec *executionContext) field_Query_adminCustomerConsentLog_args(ctx context
 		return nil, err
 	}
 	args["reverse"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_adminCustomerPaymentMethods_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "customerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["customerId"] = arg0
 	return args, nil
 }
 
@@ -20628,6 +21303,61 @@ func (ec *executionContext) fieldContext_AdminCustomerInvitePayload_customerUser
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdminCustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerPaymentMethodRemovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedPaymentMethodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerPaymentMethodRemovePayload_deletedPaymentMethodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdminCustomerPaymentMethodRemovePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AdminCustomerPaymentMethodRemovePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AdminCustomerPaymentMethodRemovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdminCustomerPaymentMethodRemovePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdminUserError) graphql.Marshaler {
+			return ec.marshalNAdminUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐAdminUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdminCustomerPaymentMethodRemovePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdminCustomerPaymentMethodRemovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26114,6 +26844,38 @@ func (ec *executionContext) fieldContext_Customer_orders(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Customer_paymentMethods(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_paymentMethods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().PaymentMethods(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PaymentMethod) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentMethod2ᚕᚖaccountgraphᚋentᚐPaymentMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_paymentMethods(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Customer_preferences(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29069,6 +29831,474 @@ func (ec *executionContext) fieldContext_CustomerLoyalty_membership(_ context.Co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_id(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPaymentMethod().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_brand(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_lastDigits(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_lastDigits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Last4, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_lastDigits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_maskedNumber(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_maskedNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPaymentMethod().MaskedNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_maskedNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, true, true, "String")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_expiryMonth(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_expiryMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_expiryMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_expiryYear(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_expiryYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_expiryYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_expired(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_expired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPaymentMethod().Expired(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_expired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_expiresSoon(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_expiresSoon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPaymentMethod().ExpiresSoon(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_expiresSoon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_wallet(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_wallet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPaymentMethod().Wallet(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_wallet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, true, true, "String")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_billingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_billingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerPaymentMethod().BillingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PaymentMethodBillingAddress) graphql.Marshaler {
+			return ec.marshalOPaymentMethodBillingAddress2ᚖaccountgraphᚋgraphᚋmodelᚐPaymentMethodBillingAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_billingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentMethod",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentMethodBillingAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_isDefault(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_isDefault(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsDefault, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_isDefault(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerPaymentMethod_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethod_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethod_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethod", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CustomerPaymentMethodPayload_paymentMethod(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPaymentMethodPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethodPayload_paymentMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaymentMethod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+			return ec.marshalOCustomerPaymentMethod2ᚖaccountgraphᚋentᚐPaymentMethod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethodPayload_paymentMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentMethodPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentMethodPayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPaymentMethodPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethodPayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethodPayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentMethodPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPaymentMethodRemovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedPaymentMethodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethodRemovePayload_deletedPaymentMethodId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerPaymentMethodRemovePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CustomerPaymentMethodRemovePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPaymentMethodRemovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethodRemovePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethodRemovePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentMethodRemovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentMethodSetupCreatePayload_setup(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPaymentMethodSetupCreatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethodSetupCreatePayload_setup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Setup, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PaymentMethodSetup) graphql.Marshaler {
+			return ec.marshalOPaymentMethodSetup2ᚖaccountgraphᚋgraphᚋmodelᚐPaymentMethodSetup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethodSetupCreatePayload_setup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentMethodSetupCreatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentMethodSetup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerPaymentMethodSetupCreatePayload_customerUserErrors(ctx context.Context, field graphql.CollectedField, obj *model.CustomerPaymentMethodSetupCreatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerPaymentMethodSetupCreatePayload_customerUserErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerUserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerUserError) graphql.Marshaler {
+			return ec.marshalNCustomerUserError2ᚕᚖaccountgraphᚋgraphᚋmodelᚐCustomerUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerPaymentMethodSetupCreatePayload_customerUserErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerPaymentMethodSetupCreatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerUserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -37683,6 +38913,244 @@ func (ec *executionContext) fieldContext_Mutation_adminFulfillmentEventAdd(ctx c
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_customerPaymentMethodSetupCreate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPaymentMethodSetupCreate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPaymentMethodSetupCreate(ctx, fc.Args["customerAccessToken"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPaymentMethodSetupCreatePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPaymentMethodSetupCreatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodSetupCreatePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPaymentMethodSetupCreate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethodSetupCreatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPaymentMethodSetupCreate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerPaymentMethodSetupComplete(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPaymentMethodSetupComplete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPaymentMethodSetupComplete(ctx, fc.Args["customerAccessToken"].(string), fc.Args["setupId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPaymentMethodPayload) graphql.Marshaler {
+			return ec.marshalOCustomerPaymentMethodPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPaymentMethodSetupComplete(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethodPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPaymentMethodSetupComplete_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerPaymentMethodRemove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPaymentMethodRemove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPaymentMethodRemove(ctx, fc.Args["customerAccessToken"].(string), fc.Args["paymentMethodId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPaymentMethodRemovePayload) graphql.Marshaler {
+			return ec.marshalOCustomerPaymentMethodRemovePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodRemovePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPaymentMethodRemove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethodRemovePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPaymentMethodRemove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_customerPaymentMethodDefaultUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_customerPaymentMethodDefaultUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CustomerPaymentMethodDefaultUpdate(ctx, fc.Args["customerAccessToken"].(string), fc.Args["paymentMethodId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerPaymentMethodPayload) graphql.Marshaler {
+			return ec.marshalOCustomerPaymentMethodPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_customerPaymentMethodDefaultUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethodPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_customerPaymentMethodDefaultUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_adminCustomerPaymentMethodRemove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_adminCustomerPaymentMethodRemove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AdminCustomerPaymentMethodRemove(ctx, fc.Args["paymentMethodId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:write")
+				if err != nil {
+					var zeroVal *model.AdminCustomerPaymentMethodRemovePayload
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal *model.AdminCustomerPaymentMethodRemovePayload
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdminCustomerPaymentMethodRemovePayload) graphql.Marshaler {
+			return ec.marshalOAdminCustomerPaymentMethodRemovePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerPaymentMethodRemovePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_adminCustomerPaymentMethodRemove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdminCustomerPaymentMethodRemovePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_adminCustomerPaymentMethodRemove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_customerPreferencesUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -41698,6 +43166,259 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _PaymentMethodBillingAddress_name(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodBillingAddress_address1(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_address1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_address1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodBillingAddress_address2(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_address2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_address2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodBillingAddress_city(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_city(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.City, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodBillingAddress_zip(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_zip(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zip, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_zip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodBillingAddress_province(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_province(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Province, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_province(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodBillingAddress_countryCode(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodBillingAddress_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodBillingAddress_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodSetup_provider(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodSetup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodSetup_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodSetup_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodSetup", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodSetup_setupId(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodSetup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodSetup_setupId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SetupID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodSetup_setupId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodSetup", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodSetup_clientSecret(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodSetup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodSetup_clientSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientSecret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodSetup_clientSecret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodSetup", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentMethodSetup_publishableKey(ctx context.Context, field graphql.CollectedField, obj *model.PaymentMethodSetup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentMethodSetup_publishableKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishableKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentMethodSetup_publishableKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentMethodSetup", field, false, false, "String")
+}
+
 func (ec *executionContext) _PreferenceVocabulary_sizes(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43721,6 +45442,68 @@ func (ec *executionContext) fieldContext_Query_adminLoyaltyConsistencyCheck(ctx 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_adminLoyaltyConsistencyCheck_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_adminCustomerPaymentMethods(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_adminCustomerPaymentMethods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AdminCustomerPaymentMethods(ctx, fc.Args["customerId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				scope, err := ec.unmarshalNString2string(ctx, "customers:read")
+				if err != nil {
+					var zeroVal []*ent.PaymentMethod
+					return zeroVal, err
+				}
+				if ec.Directives.AdminScope == nil {
+					var zeroVal []*ent.PaymentMethod
+					return zeroVal, errors.New("directive adminScope is not implemented")
+				}
+				return ec.Directives.AdminScope(ctx, nil, directive0, scope)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PaymentMethod) graphql.Marshaler {
+			return ec.marshalNCustomerPaymentMethod2ᚕᚖaccountgraphᚋentᚐPaymentMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_adminCustomerPaymentMethods(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerPaymentMethod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_adminCustomerPaymentMethods_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -52688,6 +54471,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CustomerSession(ctx, sel, obj)
+	case ent.PaymentMethod:
+		return ec._CustomerPaymentMethod(ctx, sel, &obj)
+	case *ent.PaymentMethod:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerPaymentMethod(ctx, sel, obj)
 	case ent.Collection:
 		return ec._Collection(ctx, sel, &obj)
 	case *ent.Collection:
@@ -53029,6 +54819,44 @@ func (ec *executionContext) _AdminCustomerInvitePayload(ctx context.Context, sel
 			}
 		case "customerUserErrors":
 			out.Values[i] = ec._AdminCustomerInvitePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adminCustomerPaymentMethodRemovePayloadImplementors = []string{"AdminCustomerPaymentMethodRemovePayload"}
+
+func (ec *executionContext) _AdminCustomerPaymentMethodRemovePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AdminCustomerPaymentMethodRemovePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adminCustomerPaymentMethodRemovePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdminCustomerPaymentMethodRemovePayload")
+		case "deletedPaymentMethodId":
+			out.Values[i] = ec._AdminCustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AdminCustomerPaymentMethodRemovePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -55271,6 +57099,12 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Customer_orders(ctx, field, obj)
 				})
+		case "paymentMethods":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_paymentMethods(ctx, field, obj)
+				})
 		case "preferences":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -56505,6 +58339,214 @@ func (ec *executionContext) _CustomerLoyalty(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CustomerLoyalty_membership(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentMethodImplementors = []string{"CustomerPaymentMethod", "Node"}
+
+func (ec *executionContext) _CustomerPaymentMethod(ctx context.Context, sel ast.SelectionSet, obj *ent.PaymentMethod) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentMethodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentMethod")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPaymentMethod_id(ctx, field, obj)
+				})
+		case "brand":
+			out.Values[i] = ec._CustomerPaymentMethod_brand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastDigits":
+			out.Values[i] = ec._CustomerPaymentMethod_lastDigits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maskedNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPaymentMethod_maskedNumber(ctx, field, obj)
+				})
+		case "expiryMonth":
+			out.Values[i] = ec._CustomerPaymentMethod_expiryMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiryYear":
+			out.Values[i] = ec._CustomerPaymentMethod_expiryYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expired":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPaymentMethod_expired(ctx, field, obj)
+				})
+		case "expiresSoon":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPaymentMethod_expiresSoon(ctx, field, obj)
+				})
+		case "wallet":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPaymentMethod_wallet(ctx, field, obj)
+				})
+		case "billingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerPaymentMethod_billingAddress(ctx, field, obj)
+				})
+		case "isDefault":
+			out.Values[i] = ec._CustomerPaymentMethod_isDefault(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._CustomerPaymentMethod_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentMethodPayloadImplementors = []string{"CustomerPaymentMethodPayload"}
+
+func (ec *executionContext) _CustomerPaymentMethodPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPaymentMethodPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentMethodPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentMethodPayload")
+		case "paymentMethod":
+			out.Values[i] = ec._CustomerPaymentMethodPayload_paymentMethod(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerPaymentMethodPayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentMethodRemovePayloadImplementors = []string{"CustomerPaymentMethodRemovePayload"}
+
+func (ec *executionContext) _CustomerPaymentMethodRemovePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPaymentMethodRemovePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentMethodRemovePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentMethodRemovePayload")
+		case "deletedPaymentMethodId":
+			out.Values[i] = ec._CustomerPaymentMethodRemovePayload_deletedPaymentMethodId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerPaymentMethodRemovePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerPaymentMethodSetupCreatePayloadImplementors = []string{"CustomerPaymentMethodSetupCreatePayload"}
+
+func (ec *executionContext) _CustomerPaymentMethodSetupCreatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerPaymentMethodSetupCreatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerPaymentMethodSetupCreatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerPaymentMethodSetupCreatePayload")
+		case "setup":
+			out.Values[i] = ec._CustomerPaymentMethodSetupCreatePayload_setup(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerUserErrors":
+			out.Values[i] = ec._CustomerPaymentMethodSetupCreatePayload_customerUserErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -59570,6 +61612,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "customerPaymentMethodSetupCreate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPaymentMethodSetupCreate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerPaymentMethodSetupComplete":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPaymentMethodSetupComplete(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerPaymentMethodRemove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPaymentMethodRemove(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "customerPaymentMethodDefaultUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_customerPaymentMethodDefaultUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "adminCustomerPaymentMethodRemove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_adminCustomerPaymentMethodRemove(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "customerPreferencesUpdate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_customerPreferencesUpdate(ctx, field)
@@ -60466,6 +62543,117 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var paymentMethodBillingAddressImplementors = []string{"PaymentMethodBillingAddress"}
+
+func (ec *executionContext) _PaymentMethodBillingAddress(ctx context.Context, sel ast.SelectionSet, obj *model.PaymentMethodBillingAddress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentMethodBillingAddressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PaymentMethodBillingAddress")
+		case "name":
+			out.Values[i] = ec._PaymentMethodBillingAddress_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "address1":
+			out.Values[i] = ec._PaymentMethodBillingAddress_address1(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "address2":
+			out.Values[i] = ec._PaymentMethodBillingAddress_address2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "city":
+			out.Values[i] = ec._PaymentMethodBillingAddress_city(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "zip":
+			out.Values[i] = ec._PaymentMethodBillingAddress_zip(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "province":
+			out.Values[i] = ec._PaymentMethodBillingAddress_province(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "countryCode":
+			out.Values[i] = ec._PaymentMethodBillingAddress_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var paymentMethodSetupImplementors = []string{"PaymentMethodSetup"}
+
+func (ec *executionContext) _PaymentMethodSetup(ctx context.Context, sel ast.SelectionSet, obj *model.PaymentMethodSetup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentMethodSetupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PaymentMethodSetup")
+		case "provider":
+			out.Values[i] = ec._PaymentMethodSetup_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setupId":
+			out.Values[i] = ec._PaymentMethodSetup_setupId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clientSecret":
+			out.Values[i] = ec._PaymentMethodSetup_clientSecret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishableKey":
+			out.Values[i] = ec._PaymentMethodSetup_publishableKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var preferenceVocabularyImplementors = []string{"PreferenceVocabulary"}
 
 func (ec *executionContext) _PreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, obj *ent.PreferenceVocabulary) graphql.Marshaler {
@@ -61058,6 +63246,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_adminLoyaltyConsistencyCheck(ctx, field)
+				})
+		case "adminCustomerPaymentMethods":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_adminCustomerPaymentMethods(ctx, field)
 				})
 		case "preferenceVocabulary":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -64356,6 +66550,30 @@ func (ec *executionContext) marshalNCustomerEdge2ᚖaccountgraphᚋgraphᚋmodel
 	return ec._CustomerEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCustomerPaymentMethod2ᚕᚖaccountgraphᚋentᚐPaymentMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PaymentMethod) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerPaymentMethod2ᚖaccountgraphᚋentᚐPaymentMethod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerPaymentMethod2ᚖaccountgraphᚋentᚐPaymentMethod(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerPaymentMethod!")
+		return graphql.Null
+	}
+	return ec._CustomerPaymentMethod(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCustomerPreferences2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferences(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPreferences) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CustomerPreferences!")
@@ -66776,6 +68994,13 @@ func (ec *executionContext) marshalOAdminCustomerInvitePayload2ᚖaccountgraph�
 	return ec._AdminCustomerInvitePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAdminCustomerPaymentMethodRemovePayload2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerPaymentMethodRemovePayload(ctx context.Context, sel ast.SelectionSet, v *model.AdminCustomerPaymentMethodRemovePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AdminCustomerPaymentMethodRemovePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAdminCustomerSortKeys2ᚖaccountgraphᚋgraphᚋmodelᚐAdminCustomerSortKeys(ctx context.Context, v any) (*model.AdminCustomerSortKeys, error) {
 	if v == nil {
 		return nil, nil
@@ -67522,6 +69747,34 @@ func (ec *executionContext) marshalOCustomerLoyalty2ᚖaccountgraphᚋentᚐLoya
 	return ec._CustomerLoyalty(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCustomerPaymentMethod2ᚖaccountgraphᚋentᚐPaymentMethod(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPaymentMethod(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerPaymentMethodPayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodPayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPaymentMethodPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPaymentMethodPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerPaymentMethodRemovePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodRemovePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPaymentMethodRemovePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPaymentMethodRemovePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCustomerPaymentMethodSetupCreatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPaymentMethodSetupCreatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPaymentMethodSetupCreatePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerPaymentMethodSetupCreatePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerPreferencesUpdatePayload2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferencesUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.CustomerPreferencesUpdatePayload) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -68157,6 +70410,20 @@ func (ec *executionContext) marshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋmode
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOPaymentMethodBillingAddress2ᚖaccountgraphᚋgraphᚋmodelᚐPaymentMethodBillingAddress(ctx context.Context, sel ast.SelectionSet, v *model.PaymentMethodBillingAddress) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentMethodBillingAddress(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPaymentMethodSetup2ᚖaccountgraphᚋgraphᚋmodelᚐPaymentMethodSetup(ctx context.Context, sel ast.SelectionSet, v *model.PaymentMethodSetup) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentMethodSetup(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPreferenceVocabulary2ᚖaccountgraphᚋentᚐPreferenceVocabulary(ctx context.Context, sel ast.SelectionSet, v *ent.PreferenceVocabulary) graphql.Marshaler {

@@ -11,14 +11,6 @@ import (
 
 // The small helpers the resolvers and mappings share.
 
-// nilIfEmpty is ptr.Deref's inverse for text: "" becomes null.
-func nilIfEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // fieldRequested tells whether the current field's selection includes name
 // (so costly parts such as totalCount run only when asked for).
 func fieldRequested(ctx context.Context, name string) bool {

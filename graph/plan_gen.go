@@ -55,1195 +55,1241 @@ var planTypes = map[string]*planType{
 		"customer":           {fn: 19, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerUserErrors": {fn: 20, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
+	"AdminCustomerPaymentMethodRemovePayload": {name: "AdminCustomerPaymentMethodRemovePayload", satisfies: []string{"AdminCustomerPaymentMethodRemovePayload"}, fields: map[string]planFieldDef{
+		"deletedPaymentMethodId": {fn: 21, resolve: false, object: false, resolver: false, named: "ID"},
+		"userErrors":             {fn: 22, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminCustomerUpdatePayload": {name: "AdminCustomerUpdatePayload", satisfies: []string{"AdminCustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":   {fn: 21, resolve: false, object: true, resolver: false, named: "Customer"},
-		"userErrors": {fn: 22, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"customer":   {fn: 23, resolve: false, object: true, resolver: false, named: "Customer"},
+		"userErrors": {fn: 24, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminCustomersImportPayload": {name: "AdminCustomersImportPayload", satisfies: []string{"AdminCustomersImportPayload"}, fields: map[string]planFieldDef{
-		"created":    {fn: 23, resolve: false, object: false, resolver: false, named: "Int"},
-		"updated":    {fn: 24, resolve: false, object: false, resolver: false, named: "Int"},
-		"skipped":    {fn: 25, resolve: false, object: false, resolver: false, named: "Int"},
-		"errorCount": {fn: 26, resolve: false, object: false, resolver: false, named: "Int"},
-		"report":     {fn: 27, resolve: false, object: true, resolver: false, named: "AdminImportRowError"},
-		"userErrors": {fn: 28, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminCustomersInvitePayload": {name: "AdminCustomersInvitePayload", satisfies: []string{"AdminCustomersInvitePayload"}, fields: map[string]planFieldDef{
-		"customers":  {fn: 29, resolve: false, object: true, resolver: false, named: "Customer"},
+		"created":    {fn: 25, resolve: false, object: false, resolver: false, named: "Int"},
+		"updated":    {fn: 26, resolve: false, object: false, resolver: false, named: "Int"},
+		"skipped":    {fn: 27, resolve: false, object: false, resolver: false, named: "Int"},
+		"errorCount": {fn: 28, resolve: false, object: false, resolver: false, named: "Int"},
+		"report":     {fn: 29, resolve: false, object: true, resolver: false, named: "AdminImportRowError"},
 		"userErrors": {fn: 30, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminCustomersInvitePayload": {name: "AdminCustomersInvitePayload", satisfies: []string{"AdminCustomersInvitePayload"}, fields: map[string]planFieldDef{
+		"customers":  {fn: 31, resolve: false, object: true, resolver: false, named: "Customer"},
+		"userErrors": {fn: 32, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminFulfillmentEventPayload": {name: "AdminFulfillmentEventPayload", satisfies: []string{"AdminFulfillmentEventPayload"}, fields: map[string]planFieldDef{
-		"fulfillmentEvent": {fn: 31, resolve: false, object: true, resolver: false, named: "FulfillmentEvent"},
-		"userErrors":       {fn: 32, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"fulfillmentEvent": {fn: 33, resolve: false, object: true, resolver: false, named: "FulfillmentEvent"},
+		"userErrors":       {fn: 34, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminFulfillmentPayload": {name: "AdminFulfillmentPayload", satisfies: []string{"AdminFulfillmentPayload"}, fields: map[string]planFieldDef{
-		"fulfillmentId": {fn: 33, resolve: false, object: false, resolver: false, named: "ID"},
-		"fulfillment":   {fn: 34, resolve: false, object: true, resolver: false, named: "Fulfillment"},
-		"order":         {fn: 35, resolve: false, object: true, resolver: false, named: "Order"},
-		"userErrors":    {fn: 36, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"fulfillmentId": {fn: 35, resolve: false, object: false, resolver: false, named: "ID"},
+		"fulfillment":   {fn: 36, resolve: false, object: true, resolver: false, named: "Fulfillment"},
+		"order":         {fn: 37, resolve: false, object: true, resolver: false, named: "Order"},
+		"userErrors":    {fn: 38, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminImportRowError": {name: "AdminImportRowError", satisfies: []string{"AdminImportRowError"}, fields: map[string]planFieldDef{
-		"row":     {fn: 37, resolve: false, object: false, resolver: false, named: "Int"},
-		"column":  {fn: 38, resolve: false, object: false, resolver: false, named: "String"},
-		"code":    {fn: 39, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
-		"message": {fn: 40, resolve: false, object: false, resolver: false, named: "String"},
+		"row":     {fn: 39, resolve: false, object: false, resolver: false, named: "Int"},
+		"column":  {fn: 40, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 41, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
+		"message": {fn: 42, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"AdminLoyaltyDiscountCodePayload": {name: "AdminLoyaltyDiscountCodePayload", satisfies: []string{"AdminLoyaltyDiscountCodePayload"}, fields: map[string]planFieldDef{
-		"redemption": {fn: 41, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"reward":     {fn: 42, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"userErrors": {fn: 43, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"redemption": {fn: 43, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"reward":     {fn: 44, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"userErrors": {fn: 45, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminLoyaltyPayload": {name: "AdminLoyaltyPayload", satisfies: []string{"AdminLoyaltyPayload"}, fields: map[string]planFieldDef{
-		"transaction": {fn: 44, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"loyalty":     {fn: 45, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"userErrors":  {fn: 46, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"transaction": {fn: 46, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"loyalty":     {fn: 47, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"userErrors":  {fn: 48, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminMembershipPayload": {name: "AdminMembershipPayload", satisfies: []string{"AdminMembershipPayload"}, fields: map[string]planFieldDef{
-		"membership": {fn: 47, resolve: false, object: true, resolver: false, named: "Membership"},
-		"userErrors": {fn: 48, resolve: false, object: true, resolver: false, named: "AdminUserError"},
-	}},
-	"AdminMultipassSecretRotatePayload": {name: "AdminMultipassSecretRotatePayload", satisfies: []string{"AdminMultipassSecretRotatePayload"}, fields: map[string]planFieldDef{
-		"secret":     {fn: 49, resolve: false, object: false, resolver: false, named: "String"},
+		"membership": {fn: 49, resolve: false, object: true, resolver: false, named: "Membership"},
 		"userErrors": {fn: 50, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminOrderPayload": {name: "AdminOrderPayload", satisfies: []string{"AdminOrderPayload"}, fields: map[string]planFieldDef{
-		"order":      {fn: 51, resolve: false, object: true, resolver: false, named: "Order"},
+	"AdminMultipassSecretRotatePayload": {name: "AdminMultipassSecretRotatePayload", satisfies: []string{"AdminMultipassSecretRotatePayload"}, fields: map[string]planFieldDef{
+		"secret":     {fn: 51, resolve: false, object: false, resolver: false, named: "String"},
 		"userErrors": {fn: 52, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
-	"AdminProductsUpsertPayload": {name: "AdminProductsUpsertPayload", satisfies: []string{"AdminProductsUpsertPayload"}, fields: map[string]planFieldDef{
-		"products":   {fn: 53, resolve: false, object: true, resolver: false, named: "Product"},
+	"AdminOrderPayload": {name: "AdminOrderPayload", satisfies: []string{"AdminOrderPayload"}, fields: map[string]planFieldDef{
+		"order":      {fn: 53, resolve: false, object: true, resolver: false, named: "Order"},
 		"userErrors": {fn: 54, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
+	"AdminProductsUpsertPayload": {name: "AdminProductsUpsertPayload", satisfies: []string{"AdminProductsUpsertPayload"}, fields: map[string]planFieldDef{
+		"products":   {fn: 55, resolve: false, object: true, resolver: false, named: "Product"},
+		"userErrors": {fn: 56, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+	}},
 	"AdminReturnPayload": {name: "AdminReturnPayload", satisfies: []string{"AdminReturnPayload"}, fields: map[string]planFieldDef{
-		"return":     {fn: 55, resolve: false, object: true, resolver: false, named: "Return"},
-		"userErrors": {fn: 56, resolve: false, object: true, resolver: false, named: "ReturnUserError"},
+		"return":     {fn: 57, resolve: false, object: true, resolver: false, named: "Return"},
+		"userErrors": {fn: 58, resolve: false, object: true, resolver: false, named: "ReturnUserError"},
 	}},
 	"AdminSupportTicketPayload": {name: "AdminSupportTicketPayload", satisfies: []string{"AdminSupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket": {fn: 57, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"userErrors":    {fn: 58, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportTicket": {fn: 59, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"userErrors":    {fn: 60, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"AdminUserError": {name: "AdminUserError", satisfies: []string{"AdminUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 59, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
-		"field":   {fn: 60, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 61, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 61, resolve: false, object: false, resolver: false, named: "AdminErrorCode"},
+		"field":   {fn: 62, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 63, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Attribute": {name: "Attribute", satisfies: []string{"Attribute"}, fields: map[string]planFieldDef{
-		"key":   {fn: 62, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 63, resolve: false, object: false, resolver: false, named: "String"},
+		"key":   {fn: 64, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 65, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"BaseCartLineConnection": {name: "BaseCartLineConnection", satisfies: []string{"BaseCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 64, resolve: false, object: true, resolver: false, named: "BaseCartLineEdge"},
-		"nodes":    {fn: 65, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
-		"pageInfo": {fn: 66, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 66, resolve: false, object: true, resolver: false, named: "BaseCartLineEdge"},
+		"nodes":    {fn: 67, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
+		"pageInfo": {fn: 68, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"BaseCartLineEdge": {name: "BaseCartLineEdge", satisfies: []string{"BaseCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 67, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 68, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
+		"cursor": {fn: 69, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 70, resolve: false, object: true, resolver: false, named: "BaseCartLine"},
 	}},
 	"Cart": {name: "Cart", satisfies: []string{"Cart", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 69, resolve: false, object: false, resolver: false, named: "ID"},
-		"checkoutUrl":   {fn: 70, resolve: true, object: false, resolver: true, named: "URL"},
-		"createdAt":     {fn: 71, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 72, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 73, resolve: true, object: true, resolver: true, named: "BaseCartLineConnection"},
-		"totalQuantity": {fn: 74, resolve: true, object: false, resolver: true, named: "Int"},
-		"cost":          {fn: 75, resolve: true, object: true, resolver: true, named: "CartCost"},
-		"buyerIdentity": {fn: 76, resolve: true, object: true, resolver: true, named: "CartBuyerIdentity"},
-		"note":          {fn: 77, resolve: false, object: false, resolver: false, named: "String"},
-		"attributes":    {fn: 78, resolve: false, object: true, resolver: false, named: "Attribute"},
-		"discountCodes": {fn: 79, resolve: true, object: true, resolver: true, named: "CartDiscountCode"},
+		"id":            {fn: 71, resolve: false, object: false, resolver: false, named: "ID"},
+		"checkoutUrl":   {fn: 72, resolve: true, object: false, resolver: true, named: "URL"},
+		"createdAt":     {fn: 73, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 74, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 75, resolve: true, object: true, resolver: true, named: "BaseCartLineConnection"},
+		"totalQuantity": {fn: 76, resolve: true, object: false, resolver: true, named: "Int"},
+		"cost":          {fn: 77, resolve: true, object: true, resolver: true, named: "CartCost"},
+		"buyerIdentity": {fn: 78, resolve: true, object: true, resolver: true, named: "CartBuyerIdentity"},
+		"note":          {fn: 79, resolve: false, object: false, resolver: false, named: "String"},
+		"attributes":    {fn: 80, resolve: false, object: true, resolver: false, named: "Attribute"},
+		"discountCodes": {fn: 81, resolve: true, object: true, resolver: true, named: "CartDiscountCode"},
 	}},
 	"CartBuyerIdentity": {name: "CartBuyerIdentity", satisfies: []string{"CartBuyerIdentity"}, fields: map[string]planFieldDef{
-		"countryCode": {fn: 80, resolve: false, object: false, resolver: false, named: "CountryCode"},
-		"customer":    {fn: 81, resolve: false, object: true, resolver: false, named: "Customer"},
-		"email":       {fn: 82, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":       {fn: 83, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 82, resolve: false, object: false, resolver: false, named: "CountryCode"},
+		"customer":    {fn: 83, resolve: false, object: true, resolver: false, named: "Customer"},
+		"email":       {fn: 84, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":       {fn: 85, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartBuyerIdentityUpdatePayload": {name: "CartBuyerIdentityUpdatePayload", satisfies: []string{"CartBuyerIdentityUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 84, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 85, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 86, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 86, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 87, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 88, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartCost": {name: "CartCost", satisfies: []string{"CartCost"}, fields: map[string]planFieldDef{
-		"checkoutChargeAmount":     {fn: 87, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmount":           {fn: 88, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmountEstimated":  {fn: 89, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalAmount":              {fn: 90, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalAmountEstimated":     {fn: 91, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalDutyAmount":          {fn: 92, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalDutyAmountEstimated": {fn: 93, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"totalTaxAmount":           {fn: 94, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxAmountEstimated":  {fn: 95, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"checkoutChargeAmount":     {fn: 89, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmount":           {fn: 90, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmountEstimated":  {fn: 91, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalAmount":              {fn: 92, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalAmountEstimated":     {fn: 93, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalDutyAmount":          {fn: 94, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalDutyAmountEstimated": {fn: 95, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"totalTaxAmount":           {fn: 96, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxAmountEstimated":  {fn: 97, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CartCreatePayload": {name: "CartCreatePayload", satisfies: []string{"CartCreatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 96, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 97, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 98, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 98, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 99, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 100, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartDiscountCode": {name: "CartDiscountCode", satisfies: []string{"CartDiscountCode"}, fields: map[string]planFieldDef{
-		"applicable": {fn: 99, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":       {fn: 100, resolve: false, object: false, resolver: false, named: "String"},
+		"applicable": {fn: 101, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":       {fn: 102, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartFromSavedPayload": {name: "CartFromSavedPayload", satisfies: []string{"CartFromSavedPayload"}, fields: map[string]planFieldDef{
-		"cart":               {fn: 101, resolve: false, object: true, resolver: false, named: "Cart"},
-		"warnings":           {fn: 102, resolve: false, object: true, resolver: false, named: "SavedCartWarning"},
-		"customerUserErrors": {fn: 103, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"cart":               {fn: 103, resolve: false, object: true, resolver: false, named: "Cart"},
+		"warnings":           {fn: 104, resolve: false, object: true, resolver: false, named: "SavedCartWarning"},
+		"customerUserErrors": {fn: 105, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CartLine": {name: "CartLine", satisfies: []string{"CartLine", "BaseCartLine", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 104, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise": {fn: 105, resolve: true, object: true, resolver: true, named: "Merchandise"},
-		"quantity":    {fn: 106, resolve: false, object: false, resolver: false, named: "Int"},
-		"cost":        {fn: 107, resolve: true, object: true, resolver: true, named: "CartLineCost"},
-		"attributes":  {fn: 108, resolve: false, object: true, resolver: false, named: "Attribute"},
+		"id":          {fn: 106, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise": {fn: 107, resolve: true, object: true, resolver: true, named: "Merchandise"},
+		"quantity":    {fn: 108, resolve: false, object: false, resolver: false, named: "Int"},
+		"cost":        {fn: 109, resolve: true, object: true, resolver: true, named: "CartLineCost"},
+		"attributes":  {fn: 110, resolve: false, object: true, resolver: false, named: "Attribute"},
 	}},
 	"CartLineCost": {name: "CartLineCost", satisfies: []string{"CartLineCost"}, fields: map[string]planFieldDef{
-		"amountPerQuantity":          {fn: 109, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtAmountPerQuantity": {fn: 110, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalAmount":             {fn: 111, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalAmount":                {fn: 112, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"amountPerQuantity":          {fn: 111, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtAmountPerQuantity": {fn: 112, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalAmount":             {fn: 113, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalAmount":                {fn: 114, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"CartLinesAddPayload": {name: "CartLinesAddPayload", satisfies: []string{"CartLinesAddPayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 113, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 114, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 115, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 115, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 116, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 117, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartLinesRemovePayload": {name: "CartLinesRemovePayload", satisfies: []string{"CartLinesRemovePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 116, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 117, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 118, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 118, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 119, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 120, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartLinesSaveForLaterPayload": {name: "CartLinesSaveForLaterPayload", satisfies: []string{"CartLinesSaveForLaterPayload"}, fields: map[string]planFieldDef{
-		"cart":               {fn: 119, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 120, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"cart":               {fn: 121, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 122, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CartLinesUpdatePayload": {name: "CartLinesUpdatePayload", satisfies: []string{"CartLinesUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 121, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 122, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 123, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 123, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 124, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 125, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartNoteUpdatePayload": {name: "CartNoteUpdatePayload", satisfies: []string{"CartNoteUpdatePayload"}, fields: map[string]planFieldDef{
-		"cart":       {fn: 124, resolve: false, object: true, resolver: false, named: "Cart"},
-		"userErrors": {fn: 125, resolve: false, object: true, resolver: false, named: "CartUserError"},
-		"warnings":   {fn: 126, resolve: false, object: true, resolver: false, named: "CartWarning"},
+		"cart":       {fn: 126, resolve: false, object: true, resolver: false, named: "Cart"},
+		"userErrors": {fn: 127, resolve: false, object: true, resolver: false, named: "CartUserError"},
+		"warnings":   {fn: 128, resolve: false, object: true, resolver: false, named: "CartWarning"},
 	}},
 	"CartUserError": {name: "CartUserError", satisfies: []string{"CartUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 127, resolve: false, object: false, resolver: false, named: "CartErrorCode"},
-		"field":   {fn: 128, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 129, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 129, resolve: false, object: false, resolver: false, named: "CartErrorCode"},
+		"field":   {fn: 130, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 131, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CartWarning": {name: "CartWarning", satisfies: []string{"CartWarning"}, fields: map[string]planFieldDef{
-		"code":    {fn: 130, resolve: false, object: false, resolver: false, named: "CartWarningCode"},
-		"message": {fn: 131, resolve: false, object: false, resolver: false, named: "String"},
-		"target":  {fn: 132, resolve: false, object: false, resolver: false, named: "ID"},
+		"code":    {fn: 132, resolve: false, object: false, resolver: false, named: "CartWarningCode"},
+		"message": {fn: 133, resolve: false, object: false, resolver: false, named: "String"},
+		"target":  {fn: 134, resolve: false, object: false, resolver: false, named: "ID"},
 	}},
 	"Collection": {name: "Collection", satisfies: []string{"Collection", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 133, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":      {fn: 134, resolve: false, object: false, resolver: false, named: "String"},
-		"title":       {fn: 135, resolve: false, object: false, resolver: false, named: "String"},
-		"description": {fn: 136, resolve: true, object: false, resolver: true, named: "String"},
-		"image":       {fn: 137, resolve: true, object: true, resolver: true, named: "Image"},
-		"updatedAt":   {fn: 138, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"products":    {fn: 139, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"id":          {fn: 135, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":      {fn: 136, resolve: false, object: false, resolver: false, named: "String"},
+		"title":       {fn: 137, resolve: false, object: false, resolver: false, named: "String"},
+		"description": {fn: 138, resolve: true, object: false, resolver: true, named: "String"},
+		"image":       {fn: 139, resolve: true, object: true, resolver: true, named: "Image"},
+		"updatedAt":   {fn: 140, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"products":    {fn: 141, resolve: true, object: true, resolver: true, named: "ProductConnection"},
 	}},
 	"CollectionConnection": {name: "CollectionConnection", satisfies: []string{"CollectionConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 140, resolve: false, object: true, resolver: false, named: "CollectionEdge"},
-		"nodes":      {fn: 141, resolve: false, object: true, resolver: false, named: "Collection"},
-		"pageInfo":   {fn: 142, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 143, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 142, resolve: false, object: true, resolver: false, named: "CollectionEdge"},
+		"nodes":      {fn: 143, resolve: false, object: true, resolver: false, named: "Collection"},
+		"pageInfo":   {fn: 144, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 145, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"CollectionEdge": {name: "CollectionEdge", satisfies: []string{"CollectionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 144, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 145, resolve: false, object: true, resolver: false, named: "Collection"},
+		"cursor": {fn: 146, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 147, resolve: false, object: true, resolver: false, named: "Collection"},
 	}},
 	"CommunicationPreference": {name: "CommunicationPreference", satisfies: []string{"CommunicationPreference"}, fields: map[string]planFieldDef{
-		"topic":     {fn: 146, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":   {fn: 147, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"enabled":   {fn: 148, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"frequency": {fn: 149, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
-		"locked":    {fn: 150, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"topic":     {fn: 148, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":   {fn: 149, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"enabled":   {fn: 150, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"frequency": {fn: 151, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"locked":    {fn: 152, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"Company": {name: "Company", satisfies: []string{"Company"}, fields: map[string]planFieldDef{
-		"id":        {fn: 151, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt": {fn: 152, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 153, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"name":      {fn: 154, resolve: false, object: false, resolver: false, named: "String"},
-		"locations": {fn: 155, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
+		"id":        {fn: 153, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 154, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 155, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 156, resolve: false, object: false, resolver: false, named: "String"},
+		"locations": {fn: 157, resolve: true, object: true, resolver: true, named: "CompanyLocation"},
 	}},
 	"CompanyContact": {name: "CompanyContact", satisfies: []string{"CompanyContact"}, fields: map[string]planFieldDef{
-		"id":            {fn: 156, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt":     {fn: 157, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 158, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"company":       {fn: 159, resolve: true, object: true, resolver: true, named: "Company"},
-		"role":          {fn: 160, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
-		"spendingLimit": {fn: 161, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"orders":        {fn: 162, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"id":            {fn: 158, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt":     {fn: 159, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 160, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"company":       {fn: 161, resolve: true, object: true, resolver: true, named: "Company"},
+		"role":          {fn: 162, resolve: false, object: false, resolver: false, named: "CompanyContactRole"},
+		"spendingLimit": {fn: 163, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"orders":        {fn: 164, resolve: true, object: true, resolver: true, named: "OrderConnection"},
 	}},
 	"CompanyLocation": {name: "CompanyLocation", satisfies: []string{"CompanyLocation"}, fields: map[string]planFieldDef{
-		"id":        {fn: 163, resolve: true, object: false, resolver: true, named: "ID"},
-		"createdAt": {fn: 164, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 165, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"name":      {fn: 166, resolve: false, object: false, resolver: false, named: "String"},
+		"id":        {fn: 165, resolve: true, object: false, resolver: true, named: "ID"},
+		"createdAt": {fn: 166, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 167, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"name":      {fn: 168, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"ConsentEvent": {name: "ConsentEvent", satisfies: []string{"ConsentEvent"}, fields: map[string]planFieldDef{
-		"topic":              {fn: 167, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
-		"granted":            {fn: 168, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"source":             {fn: 169, resolve: false, object: false, resolver: false, named: "ConsentSource"},
-		"createdAt":          {fn: 170, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"communicationTopic": {fn: 171, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
-		"channel":            {fn: 172, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
-		"frequency":          {fn: 173, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
+		"topic":              {fn: 169, resolve: false, object: false, resolver: false, named: "ConsentTopic"},
+		"granted":            {fn: 170, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"source":             {fn: 171, resolve: false, object: false, resolver: false, named: "ConsentSource"},
+		"createdAt":          {fn: 172, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"communicationTopic": {fn: 173, resolve: false, object: false, resolver: false, named: "CommunicationTopic"},
+		"channel":            {fn: 174, resolve: false, object: false, resolver: false, named: "CommunicationChannel"},
+		"frequency":          {fn: 175, resolve: false, object: false, resolver: false, named: "CommunicationFrequency"},
 	}},
 	"ConsentEventConnection": {name: "ConsentEventConnection", satisfies: []string{"ConsentEventConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 174, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
-		"nodes":    {fn: 175, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
-		"pageInfo": {fn: 176, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 176, resolve: false, object: true, resolver: false, named: "ConsentEventEdge"},
+		"nodes":    {fn: 177, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"pageInfo": {fn: 178, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ConsentEventEdge": {name: "ConsentEventEdge", satisfies: []string{"ConsentEventEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 177, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 178, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
+		"cursor": {fn: 179, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 180, resolve: false, object: true, resolver: false, named: "ConsentEvent"},
 	}},
 	"Customer": {name: "Customer", satisfies: []string{"Customer"}, fields: map[string]planFieldDef{
-		"id":                  {fn: 179, resolve: true, object: false, resolver: true, named: "ID"},
-		"firstName":           {fn: 180, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":            {fn: 181, resolve: false, object: false, resolver: false, named: "String"},
-		"displayName":         {fn: 182, resolve: true, object: false, resolver: true, named: "String"},
-		"email":               {fn: 183, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":               {fn: 184, resolve: false, object: false, resolver: false, named: "String"},
-		"acceptsMarketing":    {fn: 185, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"avatarUrl":           {fn: 186, resolve: true, object: false, resolver: true, named: "String"},
-		"createdAt":           {fn: 187, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":           {fn: 188, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"tags":                {fn: 189, resolve: false, object: false, resolver: false, named: "String"},
-		"defaultAddress":      {fn: 190, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"addresses":           {fn: 191, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
-		"numberOfOrders":      {fn: 192, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
-		"emailVerified":       {fn: 193, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"cart":                {fn: 194, resolve: true, object: true, resolver: true, named: "Cart"},
-		"companyContacts":     {fn: 195, resolve: true, object: true, resolver: true, named: "CompanyContact"},
-		"loyalty":             {fn: 196, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
-		"birthday":            {fn: 197, resolve: false, object: false, resolver: false, named: "String"},
-		"orders":              {fn: 198, resolve: true, object: true, resolver: true, named: "OrderConnection"},
-		"preferences":         {fn: 199, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
-		"privacy":             {fn: 200, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
-		"recommendations":     {fn: 201, resolve: true, object: true, resolver: true, named: "Recommendation"},
-		"savedCarts":          {fn: 202, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
-		"savedForLater":       {fn: 203, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
-		"pendingEmail":        {fn: 204, resolve: false, object: false, resolver: false, named: "String"},
-		"sessions":            {fn: 205, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
-		"twoFactorEnabled":    {fn: 206, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"linkedIdentities":    {fn: 207, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
-		"socialLoginProvider": {fn: 208, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
-		"supportTickets":      {fn: 209, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
-		"wishlists":           {fn: 210, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
-		"wishlist":            {fn: 211, resolve: true, object: true, resolver: true, named: "Wishlist"},
+		"id":                  {fn: 181, resolve: true, object: false, resolver: true, named: "ID"},
+		"firstName":           {fn: 182, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":            {fn: 183, resolve: false, object: false, resolver: false, named: "String"},
+		"displayName":         {fn: 184, resolve: true, object: false, resolver: true, named: "String"},
+		"email":               {fn: 185, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":               {fn: 186, resolve: false, object: false, resolver: false, named: "String"},
+		"acceptsMarketing":    {fn: 187, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"avatarUrl":           {fn: 188, resolve: true, object: false, resolver: true, named: "String"},
+		"createdAt":           {fn: 189, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":           {fn: 190, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"tags":                {fn: 191, resolve: false, object: false, resolver: false, named: "String"},
+		"defaultAddress":      {fn: 192, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"addresses":           {fn: 193, resolve: true, object: true, resolver: true, named: "MailingAddressConnection"},
+		"numberOfOrders":      {fn: 194, resolve: true, object: false, resolver: true, named: "UnsignedInt64"},
+		"emailVerified":       {fn: 195, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"cart":                {fn: 196, resolve: true, object: true, resolver: true, named: "Cart"},
+		"companyContacts":     {fn: 197, resolve: true, object: true, resolver: true, named: "CompanyContact"},
+		"loyalty":             {fn: 198, resolve: true, object: true, resolver: true, named: "CustomerLoyalty"},
+		"birthday":            {fn: 199, resolve: false, object: false, resolver: false, named: "String"},
+		"orders":              {fn: 200, resolve: true, object: true, resolver: true, named: "OrderConnection"},
+		"paymentMethods":      {fn: 201, resolve: true, object: true, resolver: true, named: "CustomerPaymentMethod"},
+		"preferences":         {fn: 202, resolve: true, object: true, resolver: true, named: "CustomerPreferences"},
+		"privacy":             {fn: 203, resolve: true, object: true, resolver: true, named: "CustomerPrivacy"},
+		"recommendations":     {fn: 204, resolve: true, object: true, resolver: true, named: "Recommendation"},
+		"savedCarts":          {fn: 205, resolve: true, object: true, resolver: true, named: "SavedCartConnection"},
+		"savedForLater":       {fn: 206, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"pendingEmail":        {fn: 207, resolve: false, object: false, resolver: false, named: "String"},
+		"sessions":            {fn: 208, resolve: true, object: true, resolver: true, named: "CustomerSessionConnection"},
+		"twoFactorEnabled":    {fn: 209, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"linkedIdentities":    {fn: 210, resolve: true, object: true, resolver: true, named: "LinkedIdentity"},
+		"socialLoginProvider": {fn: 211, resolve: true, object: true, resolver: true, named: "SocialLoginProvider"},
+		"supportTickets":      {fn: 212, resolve: true, object: true, resolver: true, named: "SupportTicketConnection"},
+		"wishlists":           {fn: 213, resolve: true, object: true, resolver: true, named: "WishlistConnection"},
+		"wishlist":            {fn: 214, resolve: true, object: true, resolver: true, named: "Wishlist"},
 	}},
 	"CustomerAccessToken": {name: "CustomerAccessToken", satisfies: []string{"CustomerAccessToken"}, fields: map[string]planFieldDef{
-		"accessToken":            {fn: 212, resolve: false, object: false, resolver: false, named: "String"},
-		"expiresAt":              {fn: 213, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"twoFactorSetupRequired": {fn: 214, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"accessToken":            {fn: 215, resolve: false, object: false, resolver: false, named: "String"},
+		"expiresAt":              {fn: 216, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"twoFactorSetupRequired": {fn: 217, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerAccessTokenCreatePayload": {name: "CustomerAccessTokenCreatePayload", satisfies: []string{"CustomerAccessTokenCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 215, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 216, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"twoFactorUserErrors": {fn: 217, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"userErrors":          {fn: 218, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAccessToken": {fn: 218, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 219, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"twoFactorUserErrors": {fn: 220, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"userErrors":          {fn: 221, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccessTokenCreateWithCodePayload": {name: "CustomerAccessTokenCreateWithCodePayload", satisfies: []string{"CustomerAccessTokenCreateWithCodePayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 219, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 220, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 222, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 223, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerAccessTokenCreateWithMultipassPayload": {name: "CustomerAccessTokenCreateWithMultipassPayload", satisfies: []string{"CustomerAccessTokenCreateWithMultipassPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 221, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 222, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 225, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerAccessTokenCreateWithSocialLoginPayload": {name: "CustomerAccessTokenCreateWithSocialLoginPayload", satisfies: []string{"CustomerAccessTokenCreateWithSocialLoginPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 223, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 224, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerAccessToken": {fn: 226, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 227, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerAccessTokenDeletePayload": {name: "CustomerAccessTokenDeletePayload", satisfies: []string{"CustomerAccessTokenDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedAccessToken":           {fn: 225, resolve: false, object: false, resolver: false, named: "String"},
-		"deletedCustomerAccessTokenId": {fn: 226, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":                   {fn: 227, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedAccessToken":           {fn: 228, resolve: false, object: false, resolver: false, named: "String"},
+		"deletedCustomerAccessTokenId": {fn: 229, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":                   {fn: 230, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccessTokenRenewPayload": {name: "CustomerAccessTokenRenewPayload", satisfies: []string{"CustomerAccessTokenRenewPayload"}, fields: map[string]planFieldDef{
-		"customerAccessToken": {fn: 228, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"userErrors":          {fn: 229, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAccessToken": {fn: 231, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"userErrors":          {fn: 232, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAccountClient": {name: "CustomerAccountClient", satisfies: []string{"CustomerAccountClient"}, fields: map[string]planFieldDef{
-		"clientId":               {fn: 230, resolve: false, object: false, resolver: false, named: "String"},
-		"name":                   {fn: 231, resolve: false, object: false, resolver: false, named: "String"},
-		"confidential":           {fn: 232, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"redirectUris":           {fn: 233, resolve: false, object: false, resolver: false, named: "URL"},
-		"postLogoutRedirectUris": {fn: 234, resolve: false, object: false, resolver: false, named: "URL"},
-		"allowedOrigins":         {fn: 235, resolve: false, object: false, resolver: false, named: "String"},
-		"fromSettings":           {fn: 236, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"clientId":               {fn: 233, resolve: false, object: false, resolver: false, named: "String"},
+		"name":                   {fn: 234, resolve: false, object: false, resolver: false, named: "String"},
+		"confidential":           {fn: 235, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"redirectUris":           {fn: 236, resolve: false, object: false, resolver: false, named: "URL"},
+		"postLogoutRedirectUris": {fn: 237, resolve: false, object: false, resolver: false, named: "URL"},
+		"allowedOrigins":         {fn: 238, resolve: false, object: false, resolver: false, named: "String"},
+		"fromSettings":           {fn: 239, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerAccountClientCreatePayload": {name: "CustomerAccountClientCreatePayload", satisfies: []string{"CustomerAccountClientCreatePayload"}, fields: map[string]planFieldDef{
-		"client":       {fn: 237, resolve: false, object: true, resolver: false, named: "CustomerAccountClient"},
-		"clientSecret": {fn: 238, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":   {fn: 239, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"client":       {fn: 240, resolve: false, object: true, resolver: false, named: "CustomerAccountClient"},
+		"clientSecret": {fn: 241, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":   {fn: 242, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"CustomerAccountClientDeletePayload": {name: "CustomerAccountClientDeletePayload", satisfies: []string{"CustomerAccountClientDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedClientId": {fn: 240, resolve: false, object: false, resolver: false, named: "String"},
-		"userErrors":      {fn: 241, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"deletedClientId": {fn: 243, resolve: false, object: false, resolver: false, named: "String"},
+		"userErrors":      {fn: 244, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"CustomerActivateByUrlPayload": {name: "CustomerActivateByUrlPayload", satisfies: []string{"CustomerActivateByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 242, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 243, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 244, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-	}},
-	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
 		"customer":            {fn: 245, resolve: false, object: true, resolver: false, named: "Customer"},
 		"customerAccessToken": {fn: 246, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
 		"customerUserErrors":  {fn: 247, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 248, resolve: false, object: true, resolver: false, named: "UserError"},
+	}},
+	"CustomerActivatePayload": {name: "CustomerActivatePayload", satisfies: []string{"CustomerActivatePayload"}, fields: map[string]planFieldDef{
+		"customer":            {fn: 248, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 249, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 250, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 251, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressCreatePayload": {name: "CustomerAddressCreatePayload", satisfies: []string{"CustomerAddressCreatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 249, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 250, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 251, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 252, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 253, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 254, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressDeletePayload": {name: "CustomerAddressDeletePayload", satisfies: []string{"CustomerAddressDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedCustomerAddressId": {fn: 252, resolve: false, object: false, resolver: false, named: "String"},
-		"customerUserErrors":       {fn: 253, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":               {fn: 254, resolve: false, object: true, resolver: false, named: "UserError"},
+		"deletedCustomerAddressId": {fn: 255, resolve: false, object: false, resolver: false, named: "String"},
+		"customerUserErrors":       {fn: 256, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":               {fn: 257, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerAddressUpdatePayload": {name: "CustomerAddressUpdatePayload", satisfies: []string{"CustomerAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customerAddress":    {fn: 255, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"customerUserErrors": {fn: 256, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 257, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerAddress":    {fn: 258, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"customerUserErrors": {fn: 259, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 260, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerConnection": {name: "CustomerConnection", satisfies: []string{"CustomerConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 258, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
-		"nodes":    {fn: 259, resolve: false, object: true, resolver: false, named: "Customer"},
-		"pageInfo": {fn: 260, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 261, resolve: false, object: true, resolver: false, named: "CustomerEdge"},
+		"nodes":    {fn: 262, resolve: false, object: true, resolver: false, named: "Customer"},
+		"pageInfo": {fn: 263, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerCreatePayload": {name: "CustomerCreatePayload", satisfies: []string{"CustomerCreatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 261, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 262, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 263, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 264, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 265, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 266, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDataExport": {name: "CustomerDataExport", satisfies: []string{"CustomerDataExport"}, fields: map[string]planFieldDef{
-		"createdAt":   {fn: 264, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"contentType": {fn: 265, resolve: false, object: false, resolver: false, named: "String"},
-		"data":        {fn: 266, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":   {fn: 267, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"contentType": {fn: 268, resolve: false, object: false, resolver: false, named: "String"},
+		"data":        {fn: 269, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"CustomerDataExportPayload": {name: "CustomerDataExportPayload", satisfies: []string{"CustomerDataExportPayload"}, fields: map[string]planFieldDef{
-		"export":             {fn: 267, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
-		"customerUserErrors": {fn: 268, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"export":             {fn: 270, resolve: false, object: true, resolver: false, named: "CustomerDataExport"},
+		"customerUserErrors": {fn: 271, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerDefaultAddressUpdatePayload": {name: "CustomerDefaultAddressUpdatePayload", satisfies: []string{"CustomerDefaultAddressUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 269, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 270, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 271, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 272, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 273, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 274, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerDeletePayload": {name: "CustomerDeletePayload", satisfies: []string{"CustomerDeletePayload"}, fields: map[string]planFieldDef{
-		"confirmationSent":   {fn: 272, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deletedCustomerId":  {fn: 273, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 274, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 275, resolve: false, object: true, resolver: false, named: "UserError"},
+		"confirmationSent":   {fn: 275, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deletedCustomerId":  {fn: 276, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 277, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 278, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerEdge": {name: "CustomerEdge", satisfies: []string{"CustomerEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 276, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 277, resolve: false, object: true, resolver: false, named: "Customer"},
+		"cursor": {fn: 279, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 280, resolve: false, object: true, resolver: false, named: "Customer"},
 	}},
 	"CustomerEmailCodeSendPayload": {name: "CustomerEmailCodeSendPayload", satisfies: []string{"CustomerEmailCodeSendPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 278, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customerUserErrors": {fn: 281, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerEmailVerifyPayload": {name: "CustomerEmailVerifyPayload", satisfies: []string{"CustomerEmailVerifyPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 279, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 280, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 282, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 283, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerIdentityUnlinkPayload": {name: "CustomerIdentityUnlinkPayload", satisfies: []string{"CustomerIdentityUnlinkPayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 281, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 282, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":           {fn: 284, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 285, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerLoyalty": {name: "CustomerLoyalty", satisfies: []string{"CustomerLoyalty"}, fields: map[string]planFieldDef{
-		"pointsBalance":    {fn: 283, resolve: false, object: false, resolver: false, named: "Int"},
-		"lifetimePoints":   {fn: 284, resolve: false, object: false, resolver: false, named: "Int"},
-		"tier":             {fn: 285, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"nextTier":         {fn: 286, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
-		"pointsToNextTier": {fn: 287, resolve: true, object: false, resolver: true, named: "Int"},
-		"spendToNextTier":  {fn: 288, resolve: true, object: true, resolver: true, named: "MoneyV2"},
-		"pointsExpiring":   {fn: 289, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
-		"transactions":     {fn: 290, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
-		"availableRewards": {fn: 291, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"redemptions":      {fn: 292, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
-		"referralCode":     {fn: 293, resolve: false, object: false, resolver: false, named: "String"},
-		"referralCount":    {fn: 294, resolve: true, object: false, resolver: true, named: "Int"},
-		"membership":       {fn: 295, resolve: true, object: true, resolver: true, named: "Membership"},
+		"pointsBalance":    {fn: 286, resolve: false, object: false, resolver: false, named: "Int"},
+		"lifetimePoints":   {fn: 287, resolve: false, object: false, resolver: false, named: "Int"},
+		"tier":             {fn: 288, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"nextTier":         {fn: 289, resolve: true, object: true, resolver: true, named: "LoyaltyTier"},
+		"pointsToNextTier": {fn: 290, resolve: true, object: false, resolver: true, named: "Int"},
+		"spendToNextTier":  {fn: 291, resolve: true, object: true, resolver: true, named: "MoneyV2"},
+		"pointsExpiring":   {fn: 292, resolve: true, object: true, resolver: true, named: "LoyaltyPointsExpiry"},
+		"transactions":     {fn: 293, resolve: true, object: true, resolver: true, named: "LoyaltyTransactionConnection"},
+		"availableRewards": {fn: 294, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"redemptions":      {fn: 295, resolve: true, object: true, resolver: true, named: "LoyaltyRedemptionConnection"},
+		"referralCode":     {fn: 296, resolve: false, object: false, resolver: false, named: "String"},
+		"referralCount":    {fn: 297, resolve: true, object: false, resolver: true, named: "Int"},
+		"membership":       {fn: 298, resolve: true, object: true, resolver: true, named: "Membership"},
+	}},
+	"CustomerPaymentMethod": {name: "CustomerPaymentMethod", satisfies: []string{"CustomerPaymentMethod", "Node"}, fields: map[string]planFieldDef{
+		"id":             {fn: 299, resolve: true, object: false, resolver: true, named: "ID"},
+		"brand":          {fn: 300, resolve: false, object: false, resolver: false, named: "String"},
+		"lastDigits":     {fn: 301, resolve: false, object: false, resolver: false, named: "String"},
+		"maskedNumber":   {fn: 302, resolve: true, object: false, resolver: true, named: "String"},
+		"expiryMonth":    {fn: 303, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiryYear":     {fn: 304, resolve: false, object: false, resolver: false, named: "Int"},
+		"expired":        {fn: 305, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"expiresSoon":    {fn: 306, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"wallet":         {fn: 307, resolve: true, object: false, resolver: true, named: "String"},
+		"billingAddress": {fn: 308, resolve: true, object: true, resolver: true, named: "PaymentMethodBillingAddress"},
+		"isDefault":      {fn: 309, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"createdAt":      {fn: 310, resolve: false, object: false, resolver: false, named: "DateTime"},
+	}},
+	"CustomerPaymentMethodPayload": {name: "CustomerPaymentMethodPayload", satisfies: []string{"CustomerPaymentMethodPayload"}, fields: map[string]planFieldDef{
+		"paymentMethod":      {fn: 311, resolve: false, object: true, resolver: false, named: "CustomerPaymentMethod"},
+		"customerUserErrors": {fn: 312, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerPaymentMethodRemovePayload": {name: "CustomerPaymentMethodRemovePayload", satisfies: []string{"CustomerPaymentMethodRemovePayload"}, fields: map[string]planFieldDef{
+		"deletedPaymentMethodId": {fn: 313, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors":     {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+	}},
+	"CustomerPaymentMethodSetupCreatePayload": {name: "CustomerPaymentMethodSetupCreatePayload", satisfies: []string{"CustomerPaymentMethodSetupCreatePayload"}, fields: map[string]planFieldDef{
+		"setup":              {fn: 315, resolve: false, object: true, resolver: false, named: "PaymentMethodSetup"},
+		"customerUserErrors": {fn: 316, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerPreferences": {name: "CustomerPreferences", satisfies: []string{"CustomerPreferences"}, fields: map[string]planFieldDef{
-		"language":        {fn: 296, resolve: false, object: false, resolver: false, named: "LanguageCode"},
-		"currencyCode":    {fn: 297, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"sizes":           {fn: 298, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":          {fn: 299, resolve: false, object: false, resolver: false, named: "String"},
-		"interests":       {fn: 300, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions":       {fn: 301, resolve: false, object: false, resolver: false, named: "String"},
-		"birthday":        {fn: 302, resolve: false, object: false, resolver: false, named: "String"},
-		"personalization": {fn: 303, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"communication":   {fn: 304, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
+		"language":        {fn: 317, resolve: false, object: false, resolver: false, named: "LanguageCode"},
+		"currencyCode":    {fn: 318, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"sizes":           {fn: 319, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":          {fn: 320, resolve: false, object: false, resolver: false, named: "String"},
+		"interests":       {fn: 321, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions":       {fn: 322, resolve: false, object: false, resolver: false, named: "String"},
+		"birthday":        {fn: 323, resolve: false, object: false, resolver: false, named: "String"},
+		"personalization": {fn: 324, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"communication":   {fn: 325, resolve: true, object: true, resolver: true, named: "CommunicationPreference"},
 	}},
 	"CustomerPreferencesUpdatePayload": {name: "CustomerPreferencesUpdatePayload", satisfies: []string{"CustomerPreferencesUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":           {fn: 305, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerUserErrors": {fn: 306, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 307, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":           {fn: 326, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerUserErrors": {fn: 327, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 328, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerPrivacy": {name: "CustomerPrivacy", satisfies: []string{"CustomerPrivacy"}, fields: map[string]planFieldDef{
-		"personalization": {fn: 308, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"dataSharing":     {fn: 309, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"personalization": {fn: 329, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"dataSharing":     {fn: 330, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 	"CustomerRecoverPayload": {name: "CustomerRecoverPayload", satisfies: []string{"CustomerRecoverPayload"}, fields: map[string]planFieldDef{
-		"customerUserErrors": {fn: 310, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":         {fn: 311, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customerUserErrors": {fn: 331, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":         {fn: 332, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetByUrlPayload": {name: "CustomerResetByUrlPayload", satisfies: []string{"CustomerResetByUrlPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 312, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 313, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 314, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 315, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 333, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 334, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 335, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 336, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerResetPayload": {name: "CustomerResetPayload", satisfies: []string{"CustomerResetPayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 316, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 317, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 318, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 319, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 337, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 338, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 339, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 340, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerSession": {name: "CustomerSession", satisfies: []string{"CustomerSession", "Node"}, fields: map[string]planFieldDef{
-		"id":         {fn: 320, resolve: false, object: false, resolver: false, named: "ID"},
-		"createdAt":  {fn: 321, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"expiresAt":  {fn: 322, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"ipAddress":  {fn: 323, resolve: false, object: false, resolver: false, named: "String"},
-		"userAgent":  {fn: 324, resolve: false, object: false, resolver: false, named: "String"},
-		"device":     {fn: 325, resolve: false, object: false, resolver: false, named: "String"},
-		"country":    {fn: 326, resolve: false, object: false, resolver: false, named: "String"},
-		"lastUsedAt": {fn: 327, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"current":    {fn: 328, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":         {fn: 341, resolve: false, object: false, resolver: false, named: "ID"},
+		"createdAt":  {fn: 342, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"expiresAt":  {fn: 343, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"ipAddress":  {fn: 344, resolve: false, object: false, resolver: false, named: "String"},
+		"userAgent":  {fn: 345, resolve: false, object: false, resolver: false, named: "String"},
+		"device":     {fn: 346, resolve: false, object: false, resolver: false, named: "String"},
+		"country":    {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
+		"lastUsedAt": {fn: 348, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"current":    {fn: 349, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"CustomerSessionConnection": {name: "CustomerSessionConnection", satisfies: []string{"CustomerSessionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 329, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
-		"nodes":    {fn: 330, resolve: false, object: true, resolver: false, named: "CustomerSession"},
-		"pageInfo": {fn: 331, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 350, resolve: false, object: true, resolver: false, named: "CustomerSessionEdge"},
+		"nodes":    {fn: 351, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"pageInfo": {fn: 352, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"CustomerSessionEdge": {name: "CustomerSessionEdge", satisfies: []string{"CustomerSessionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 332, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 333, resolve: false, object: true, resolver: false, named: "CustomerSession"},
+		"cursor": {fn: 353, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 354, resolve: false, object: true, resolver: false, named: "CustomerSession"},
 	}},
 	"CustomerSessionRevokePayload": {name: "CustomerSessionRevokePayload", satisfies: []string{"CustomerSessionRevokePayload"}, fields: map[string]planFieldDef{
-		"revokedSessionId":   {fn: 334, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 335, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedSessionId":   {fn: 355, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 356, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSessionsRevokeOthersPayload": {name: "CustomerSessionsRevokeOthersPayload", satisfies: []string{"CustomerSessionsRevokeOthersPayload"}, fields: map[string]planFieldDef{
-		"revokedCount":       {fn: 336, resolve: false, object: false, resolver: false, named: "Int"},
-		"customerUserErrors": {fn: 337, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"revokedCount":       {fn: 357, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerUserErrors": {fn: 358, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerSocialLoginStartPayload": {name: "CustomerSocialLoginStartPayload", satisfies: []string{"CustomerSocialLoginStartPayload"}, fields: map[string]planFieldDef{
-		"authorizationUrl":   {fn: 338, resolve: false, object: false, resolver: false, named: "URL"},
-		"customerUserErrors": {fn: 339, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"authorizationUrl":   {fn: 359, resolve: false, object: false, resolver: false, named: "URL"},
+		"customerUserErrors": {fn: 360, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorDisablePayload": {name: "CustomerTwoFactorDisablePayload", satisfies: []string{"CustomerTwoFactorDisablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 340, resolve: false, object: true, resolver: false, named: "Customer"},
-		"twoFactorUserErrors": {fn: 341, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 342, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 361, resolve: false, object: true, resolver: false, named: "Customer"},
+		"twoFactorUserErrors": {fn: 362, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 363, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorEnablePayload": {name: "CustomerTwoFactorEnablePayload", satisfies: []string{"CustomerTwoFactorEnablePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 343, resolve: false, object: true, resolver: false, named: "Customer"},
-		"recoveryCodes":       {fn: 344, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 345, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 346, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"customer":            {fn: 364, resolve: false, object: true, resolver: false, named: "Customer"},
+		"recoveryCodes":       {fn: 365, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 366, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 367, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerTwoFactorSetupPayload": {name: "CustomerTwoFactorSetupPayload", satisfies: []string{"CustomerTwoFactorSetupPayload"}, fields: map[string]planFieldDef{
-		"secret":              {fn: 347, resolve: false, object: false, resolver: false, named: "String"},
-		"otpauthUri":          {fn: 348, resolve: false, object: false, resolver: false, named: "String"},
-		"twoFactorUserErrors": {fn: 349, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
-		"customerUserErrors":  {fn: 350, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"secret":              {fn: 368, resolve: false, object: false, resolver: false, named: "String"},
+		"otpauthUri":          {fn: 369, resolve: false, object: false, resolver: false, named: "String"},
+		"twoFactorUserErrors": {fn: 370, resolve: false, object: true, resolver: false, named: "TwoFactorUserError"},
+		"customerUserErrors":  {fn: 371, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"CustomerUpdatePayload": {name: "CustomerUpdatePayload", satisfies: []string{"CustomerUpdatePayload"}, fields: map[string]planFieldDef{
-		"customer":            {fn: 351, resolve: false, object: true, resolver: false, named: "Customer"},
-		"customerAccessToken": {fn: 352, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
-		"customerUserErrors":  {fn: 353, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
-		"userErrors":          {fn: 354, resolve: false, object: true, resolver: false, named: "UserError"},
+		"customer":            {fn: 372, resolve: false, object: true, resolver: false, named: "Customer"},
+		"customerAccessToken": {fn: 373, resolve: false, object: true, resolver: false, named: "CustomerAccessToken"},
+		"customerUserErrors":  {fn: 374, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"userErrors":          {fn: 375, resolve: false, object: true, resolver: false, named: "UserError"},
 	}},
 	"CustomerUserError": {name: "CustomerUserError", satisfies: []string{"CustomerUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 355, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
-		"field":   {fn: 356, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 357, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 376, resolve: false, object: false, resolver: false, named: "CustomerErrorCode"},
+		"field":   {fn: 377, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 378, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"DiscountAllocation": {name: "DiscountAllocation", satisfies: []string{"DiscountAllocation"}, fields: map[string]planFieldDef{
-		"allocatedAmount":     {fn: 358, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountApplication": {fn: 359, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"allocatedAmount":     {fn: 379, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountApplication": {fn: 380, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountApplicationConnection": {name: "DiscountApplicationConnection", satisfies: []string{"DiscountApplicationConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 360, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
-		"nodes":    {fn: 361, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
-		"pageInfo": {fn: 362, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 381, resolve: false, object: true, resolver: false, named: "DiscountApplicationEdge"},
+		"nodes":    {fn: 382, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"pageInfo": {fn: 383, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"DiscountApplicationEdge": {name: "DiscountApplicationEdge", satisfies: []string{"DiscountApplicationEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 363, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 364, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
+		"cursor": {fn: 384, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 385, resolve: false, object: true, resolver: false, named: "DiscountApplication"},
 	}},
 	"DiscountCodeApplication": {name: "DiscountCodeApplication", satisfies: []string{"DiscountCodeApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 365, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"applicable":       {fn: 366, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"code":             {fn: 367, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 368, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 369, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"value":            {fn: 370, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 386, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"applicable":       {fn: 387, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"code":             {fn: 388, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 389, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 390, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"value":            {fn: 391, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Domain": {name: "Domain", satisfies: []string{"Domain"}, fields: map[string]planFieldDef{
-		"host":       {fn: 371, resolve: false, object: false, resolver: false, named: "String"},
-		"sslEnabled": {fn: 372, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"url":        {fn: 373, resolve: false, object: false, resolver: false, named: "URL"},
+		"host":       {fn: 392, resolve: false, object: false, resolver: false, named: "String"},
+		"sslEnabled": {fn: 393, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"url":        {fn: 394, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Fulfillment": {name: "Fulfillment", satisfies: []string{"Fulfillment"}, fields: map[string]planFieldDef{
-		"trackingCompany":      {fn: 374, resolve: false, object: false, resolver: false, named: "String"},
-		"trackingInfo":         {fn: 375, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
-		"fulfillmentLineItems": {fn: 376, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
+		"trackingCompany":      {fn: 395, resolve: false, object: false, resolver: false, named: "String"},
+		"trackingInfo":         {fn: 396, resolve: true, object: true, resolver: false, named: "FulfillmentTrackingInfo"},
+		"fulfillmentLineItems": {fn: 397, resolve: true, object: true, resolver: true, named: "FulfillmentLineItemConnection"},
 	}},
 	"FulfillmentEvent": {name: "FulfillmentEvent", satisfies: []string{"FulfillmentEvent"}, fields: map[string]planFieldDef{
-		"status":      {fn: 377, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
-		"happenedAt":  {fn: 378, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"message":     {fn: 379, resolve: true, object: false, resolver: true, named: "String"},
-		"city":        {fn: 380, resolve: false, object: false, resolver: false, named: "String"},
-		"province":    {fn: 381, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode": {fn: 382, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"zip":         {fn: 383, resolve: false, object: false, resolver: false, named: "String"},
+		"status":      {fn: 398, resolve: false, object: false, resolver: false, named: "FulfillmentEventStatus"},
+		"happenedAt":  {fn: 399, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"message":     {fn: 400, resolve: true, object: false, resolver: true, named: "String"},
+		"city":        {fn: 401, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 402, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 403, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"zip":         {fn: 404, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"FulfillmentLineItem": {name: "FulfillmentLineItem", satisfies: []string{"FulfillmentLineItem"}, fields: map[string]planFieldDef{
-		"lineItem": {fn: 384, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"quantity": {fn: 385, resolve: false, object: false, resolver: false, named: "Int"},
+		"lineItem": {fn: 405, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"quantity": {fn: 406, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"FulfillmentLineItemConnection": {name: "FulfillmentLineItemConnection", satisfies: []string{"FulfillmentLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 386, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
-		"nodes":    {fn: 387, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
-		"pageInfo": {fn: 388, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 407, resolve: false, object: true, resolver: false, named: "FulfillmentLineItemEdge"},
+		"nodes":    {fn: 408, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"pageInfo": {fn: 409, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"FulfillmentLineItemEdge": {name: "FulfillmentLineItemEdge", satisfies: []string{"FulfillmentLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 389, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 390, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
+		"cursor": {fn: 410, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 411, resolve: false, object: true, resolver: false, named: "FulfillmentLineItem"},
 	}},
 	"FulfillmentTrackingInfo": {name: "FulfillmentTrackingInfo", satisfies: []string{"FulfillmentTrackingInfo"}, fields: map[string]planFieldDef{
-		"number": {fn: 391, resolve: false, object: false, resolver: false, named: "String"},
-		"url":    {fn: 392, resolve: false, object: false, resolver: false, named: "URL"},
+		"number": {fn: 412, resolve: false, object: false, resolver: false, named: "String"},
+		"url":    {fn: 413, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"Image": {name: "Image", satisfies: []string{"Image"}, fields: map[string]planFieldDef{
-		"id":             {fn: 393, resolve: false, object: false, resolver: false, named: "ID"},
-		"altText":        {fn: 394, resolve: false, object: false, resolver: false, named: "String"},
-		"url":            {fn: 395, resolve: true, object: false, resolver: true, named: "URL"},
-		"src":            {fn: 396, resolve: false, object: false, resolver: false, named: "URL"},
-		"originalSrc":    {fn: 397, resolve: false, object: false, resolver: false, named: "URL"},
-		"transformedSrc": {fn: 398, resolve: true, object: false, resolver: true, named: "URL"},
-		"width":          {fn: 399, resolve: false, object: false, resolver: false, named: "Int"},
-		"height":         {fn: 400, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":             {fn: 414, resolve: false, object: false, resolver: false, named: "ID"},
+		"altText":        {fn: 415, resolve: false, object: false, resolver: false, named: "String"},
+		"url":            {fn: 416, resolve: true, object: false, resolver: true, named: "URL"},
+		"src":            {fn: 417, resolve: false, object: false, resolver: false, named: "URL"},
+		"originalSrc":    {fn: 418, resolve: false, object: false, resolver: false, named: "URL"},
+		"transformedSrc": {fn: 419, resolve: true, object: false, resolver: true, named: "URL"},
+		"width":          {fn: 420, resolve: false, object: false, resolver: false, named: "Int"},
+		"height":         {fn: 421, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LinkedIdentity": {name: "LinkedIdentity", satisfies: []string{"LinkedIdentity"}, fields: map[string]planFieldDef{
-		"id":       {fn: 401, resolve: true, object: false, resolver: true, named: "ID"},
-		"provider": {fn: 402, resolve: false, object: false, resolver: false, named: "String"},
-		"email":    {fn: 403, resolve: false, object: false, resolver: false, named: "String"},
-		"linkedAt": {fn: 404, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":       {fn: 422, resolve: true, object: false, resolver: true, named: "ID"},
+		"provider": {fn: 423, resolve: false, object: false, resolver: false, named: "String"},
+		"email":    {fn: 424, resolve: false, object: false, resolver: false, named: "String"},
+		"linkedAt": {fn: 425, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyConsistencyReport": {name: "LoyaltyConsistencyReport", satisfies: []string{"LoyaltyConsistencyReport"}, fields: map[string]planFieldDef{
-		"checkedAccounts": {fn: 405, resolve: false, object: false, resolver: false, named: "Int"},
-		"mismatches":      {fn: 406, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
+		"checkedAccounts": {fn: 426, resolve: false, object: false, resolver: false, named: "Int"},
+		"mismatches":      {fn: 427, resolve: false, object: true, resolver: false, named: "LoyaltyMismatch"},
 	}},
 	"LoyaltyEarnRule": {name: "LoyaltyEarnRule", satisfies: []string{"LoyaltyEarnRule"}, fields: map[string]planFieldDef{
-		"action":   {fn: 407, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
-		"points":   {fn: 408, resolve: false, object: false, resolver: false, named: "Int"},
-		"dailyCap": {fn: 409, resolve: false, object: false, resolver: false, named: "Int"},
+		"action":   {fn: 428, resolve: false, object: false, resolver: false, named: "LoyaltyEarnAction"},
+		"points":   {fn: 429, resolve: false, object: false, resolver: false, named: "Int"},
+		"dailyCap": {fn: 430, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyMismatch": {name: "LoyaltyMismatch", satisfies: []string{"LoyaltyMismatch"}, fields: map[string]planFieldDef{
-		"customerId":           {fn: 410, resolve: false, object: false, resolver: false, named: "ID"},
-		"cachedBalance":        {fn: 411, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerBalance":        {fn: 412, resolve: false, object: false, resolver: false, named: "Int"},
-		"cachedLifetimePoints": {fn: 413, resolve: false, object: false, resolver: false, named: "Int"},
-		"ledgerLifetimePoints": {fn: 414, resolve: false, object: false, resolver: false, named: "Int"},
+		"customerId":           {fn: 431, resolve: false, object: false, resolver: false, named: "ID"},
+		"cachedBalance":        {fn: 432, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerBalance":        {fn: 433, resolve: false, object: false, resolver: false, named: "Int"},
+		"cachedLifetimePoints": {fn: 434, resolve: false, object: false, resolver: false, named: "Int"},
+		"ledgerLifetimePoints": {fn: 435, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyPayload": {name: "LoyaltyPayload", satisfies: []string{"LoyaltyPayload"}, fields: map[string]planFieldDef{
-		"loyalty":            {fn: 415, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"pointsEarned":       {fn: 416, resolve: false, object: false, resolver: false, named: "Int"},
-		"loyaltyUserErrors":  {fn: 417, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 418, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"loyalty":            {fn: 436, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"pointsEarned":       {fn: 437, resolve: false, object: false, resolver: false, named: "Int"},
+		"loyaltyUserErrors":  {fn: 438, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 439, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyPointsExpiry": {name: "LoyaltyPointsExpiry", satisfies: []string{"LoyaltyPointsExpiry"}, fields: map[string]planFieldDef{
-		"points":    {fn: 419, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt": {fn: 420, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"points":    {fn: 440, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt": {fn: 441, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyProgram": {name: "LoyaltyProgram", satisfies: []string{"LoyaltyProgram"}, fields: map[string]planFieldDef{
-		"enabled":                         {fn: 421, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"name":                            {fn: 422, resolve: false, object: false, resolver: false, named: "String"},
-		"currencyCode":                    {fn: 423, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"pointsPerCurrencyUnit":           {fn: 424, resolve: false, object: false, resolver: false, named: "Int"},
-		"earnRules":                       {fn: 425, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
-		"tierBasis":                       {fn: 426, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
-		"tiers":                           {fn: 427, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
-		"rewards":                         {fn: 428, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
-		"pointsExpireAfterMonths":         {fn: 429, resolve: false, object: false, resolver: false, named: "Int"},
-		"pointsExpireAfterInactiveMonths": {fn: 430, resolve: false, object: false, resolver: false, named: "Int"},
-		"membershipPlans":                 {fn: 431, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
+		"enabled":                         {fn: 442, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"name":                            {fn: 443, resolve: false, object: false, resolver: false, named: "String"},
+		"currencyCode":                    {fn: 444, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"pointsPerCurrencyUnit":           {fn: 445, resolve: false, object: false, resolver: false, named: "Int"},
+		"earnRules":                       {fn: 446, resolve: false, object: true, resolver: false, named: "LoyaltyEarnRule"},
+		"tierBasis":                       {fn: 447, resolve: false, object: false, resolver: false, named: "LoyaltyTierBasis"},
+		"tiers":                           {fn: 448, resolve: false, object: true, resolver: false, named: "LoyaltyTier"},
+		"rewards":                         {fn: 449, resolve: false, object: true, resolver: false, named: "LoyaltyReward"},
+		"pointsExpireAfterMonths":         {fn: 450, resolve: false, object: false, resolver: false, named: "Int"},
+		"pointsExpireAfterInactiveMonths": {fn: 451, resolve: false, object: false, resolver: false, named: "Int"},
+		"membershipPlans":                 {fn: 452, resolve: false, object: true, resolver: false, named: "MembershipPlan"},
 	}},
 	"LoyaltyProgramPayload": {name: "LoyaltyProgramPayload", satisfies: []string{"LoyaltyProgramPayload"}, fields: map[string]planFieldDef{
-		"program":    {fn: 432, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
-		"userErrors": {fn: 433, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"program":    {fn: 453, resolve: false, object: true, resolver: false, named: "LoyaltyProgram"},
+		"userErrors": {fn: 454, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"LoyaltyRedemption": {name: "LoyaltyRedemption", satisfies: []string{"LoyaltyRedemption", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 434, resolve: false, object: false, resolver: false, named: "ID"},
-		"reward":      {fn: 435, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"codeEnding":  {fn: 436, resolve: false, object: false, resolver: false, named: "String"},
-		"kind":        {fn: 437, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
-		"amount":      {fn: 438, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":  {fn: 439, resolve: false, object: false, resolver: false, named: "Float"},
-		"pointsSpent": {fn: 440, resolve: false, object: false, resolver: false, named: "Int"},
-		"expiresAt":   {fn: 441, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"usedAt":      {fn: 442, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 443, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 455, resolve: false, object: false, resolver: false, named: "ID"},
+		"reward":      {fn: 456, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"codeEnding":  {fn: 457, resolve: false, object: false, resolver: false, named: "String"},
+		"kind":        {fn: 458, resolve: true, object: false, resolver: true, named: "LoyaltyRewardKind"},
+		"amount":      {fn: 459, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":  {fn: 460, resolve: false, object: false, resolver: false, named: "Float"},
+		"pointsSpent": {fn: 461, resolve: false, object: false, resolver: false, named: "Int"},
+		"expiresAt":   {fn: 462, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"usedAt":      {fn: 463, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 464, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyRedemptionConnection": {name: "LoyaltyRedemptionConnection", satisfies: []string{"LoyaltyRedemptionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 444, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
-		"nodes":    {fn: 445, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"pageInfo": {fn: 446, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 465, resolve: false, object: true, resolver: false, named: "LoyaltyRedemptionEdge"},
+		"nodes":    {fn: 466, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"pageInfo": {fn: 467, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyRedemptionEdge": {name: "LoyaltyRedemptionEdge", satisfies: []string{"LoyaltyRedemptionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 447, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 448, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"cursor": {fn: 468, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 469, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
 	}},
 	"LoyaltyReward": {name: "LoyaltyReward", satisfies: []string{"LoyaltyReward", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 449, resolve: false, object: false, resolver: false, named: "ID"},
-		"handle":           {fn: 450, resolve: false, object: false, resolver: false, named: "String"},
-		"name":             {fn: 451, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 452, resolve: false, object: false, resolver: false, named: "String"},
-		"pointsCost":       {fn: 453, resolve: false, object: false, resolver: false, named: "Int"},
-		"kind":             {fn: 454, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
-		"amount":           {fn: 455, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"percentage":       {fn: 456, resolve: false, object: false, resolver: false, named: "Float"},
-		"variant":          {fn: 457, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"limitPerCustomer": {fn: 458, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 470, resolve: false, object: false, resolver: false, named: "ID"},
+		"handle":           {fn: 471, resolve: false, object: false, resolver: false, named: "String"},
+		"name":             {fn: 472, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
+		"pointsCost":       {fn: 474, resolve: false, object: false, resolver: false, named: "Int"},
+		"kind":             {fn: 475, resolve: false, object: false, resolver: false, named: "LoyaltyRewardKind"},
+		"amount":           {fn: 476, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"percentage":       {fn: 477, resolve: false, object: false, resolver: false, named: "Float"},
+		"variant":          {fn: 478, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"limitPerCustomer": {fn: 479, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"LoyaltyRewardRedeemPayload": {name: "LoyaltyRewardRedeemPayload", satisfies: []string{"LoyaltyRewardRedeemPayload"}, fields: map[string]planFieldDef{
-		"discountCode":       {fn: 459, resolve: false, object: false, resolver: false, named: "String"},
-		"redemption":         {fn: 460, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
-		"loyalty":            {fn: 461, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
-		"loyaltyUserErrors":  {fn: 462, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
-		"customerUserErrors": {fn: 463, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"discountCode":       {fn: 480, resolve: false, object: false, resolver: false, named: "String"},
+		"redemption":         {fn: 481, resolve: false, object: true, resolver: false, named: "LoyaltyRedemption"},
+		"loyalty":            {fn: 482, resolve: false, object: true, resolver: false, named: "CustomerLoyalty"},
+		"loyaltyUserErrors":  {fn: 483, resolve: false, object: true, resolver: false, named: "LoyaltyUserError"},
+		"customerUserErrors": {fn: 484, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"LoyaltyTier": {name: "LoyaltyTier", satisfies: []string{"LoyaltyTier"}, fields: map[string]planFieldDef{
-		"name":       {fn: 464, resolve: false, object: false, resolver: false, named: "String"},
-		"threshold":  {fn: 465, resolve: false, object: false, resolver: false, named: "Int"},
-		"multiplier": {fn: 466, resolve: false, object: false, resolver: false, named: "Float"},
-		"benefits":   {fn: 467, resolve: false, object: false, resolver: false, named: "String"},
+		"name":       {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
+		"threshold":  {fn: 486, resolve: false, object: false, resolver: false, named: "Int"},
+		"multiplier": {fn: 487, resolve: false, object: false, resolver: false, named: "Float"},
+		"benefits":   {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"LoyaltyTransaction": {name: "LoyaltyTransaction", satisfies: []string{"LoyaltyTransaction", "Node"}, fields: map[string]planFieldDef{
-		"id":          {fn: 468, resolve: false, object: false, resolver: false, named: "ID"},
-		"kind":        {fn: 469, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
-		"source":      {fn: 470, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
-		"action":      {fn: 471, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
-		"points":      {fn: 472, resolve: false, object: false, resolver: false, named: "Int"},
-		"description": {fn: 473, resolve: false, object: false, resolver: false, named: "String"},
-		"order":       {fn: 474, resolve: true, object: true, resolver: true, named: "Order"},
-		"reward":      {fn: 475, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
-		"expiresAt":   {fn: 476, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"createdAt":   {fn: 477, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"id":          {fn: 489, resolve: false, object: false, resolver: false, named: "ID"},
+		"kind":        {fn: 490, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionKind"},
+		"source":      {fn: 491, resolve: false, object: false, resolver: false, named: "LoyaltyTransactionSource"},
+		"action":      {fn: 492, resolve: true, object: false, resolver: true, named: "LoyaltyEarnAction"},
+		"points":      {fn: 493, resolve: false, object: false, resolver: false, named: "Int"},
+		"description": {fn: 494, resolve: false, object: false, resolver: false, named: "String"},
+		"order":       {fn: 495, resolve: true, object: true, resolver: true, named: "Order"},
+		"reward":      {fn: 496, resolve: true, object: true, resolver: true, named: "LoyaltyReward"},
+		"expiresAt":   {fn: 497, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"createdAt":   {fn: 498, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"LoyaltyTransactionConnection": {name: "LoyaltyTransactionConnection", satisfies: []string{"LoyaltyTransactionConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 478, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
-		"nodes":    {fn: 479, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
-		"pageInfo": {fn: 480, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 499, resolve: false, object: true, resolver: false, named: "LoyaltyTransactionEdge"},
+		"nodes":    {fn: 500, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"pageInfo": {fn: 501, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"LoyaltyTransactionEdge": {name: "LoyaltyTransactionEdge", satisfies: []string{"LoyaltyTransactionEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 481, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 482, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
+		"cursor": {fn: 502, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 503, resolve: false, object: true, resolver: false, named: "LoyaltyTransaction"},
 	}},
 	"LoyaltyUserError": {name: "LoyaltyUserError", satisfies: []string{"LoyaltyUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 483, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
-		"field":   {fn: 484, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 485, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 504, resolve: false, object: false, resolver: false, named: "LoyaltyErrorCode"},
+		"field":   {fn: 505, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 506, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddress": {name: "MailingAddress", satisfies: []string{"MailingAddress", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 486, resolve: true, object: false, resolver: true, named: "ID"},
-		"address1":      {fn: 487, resolve: false, object: false, resolver: false, named: "String"},
-		"address2":      {fn: 488, resolve: false, object: false, resolver: false, named: "String"},
-		"city":          {fn: 489, resolve: false, object: false, resolver: false, named: "String"},
-		"company":       {fn: 490, resolve: false, object: false, resolver: false, named: "String"},
-		"country":       {fn: 491, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCode":   {fn: 492, resolve: false, object: false, resolver: false, named: "String"},
-		"countryCodeV2": {fn: 493, resolve: true, object: false, resolver: true, named: "CountryCode"},
-		"firstName":     {fn: 494, resolve: false, object: false, resolver: false, named: "String"},
-		"lastName":      {fn: 495, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 496, resolve: true, object: false, resolver: true, named: "String"},
-		"formatted":     {fn: 497, resolve: true, object: false, resolver: true, named: "String"},
-		"formattedArea": {fn: 498, resolve: true, object: false, resolver: true, named: "String"},
-		"latitude":      {fn: 499, resolve: true, object: false, resolver: true, named: "Float"},
-		"longitude":     {fn: 500, resolve: true, object: false, resolver: true, named: "Float"},
-		"phone":         {fn: 501, resolve: false, object: false, resolver: false, named: "String"},
-		"province":      {fn: 502, resolve: false, object: false, resolver: false, named: "String"},
-		"provinceCode":  {fn: 503, resolve: false, object: false, resolver: false, named: "String"},
-		"zip":           {fn: 504, resolve: false, object: false, resolver: false, named: "String"},
+		"id":            {fn: 507, resolve: true, object: false, resolver: true, named: "ID"},
+		"address1":      {fn: 508, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":      {fn: 509, resolve: false, object: false, resolver: false, named: "String"},
+		"city":          {fn: 510, resolve: false, object: false, resolver: false, named: "String"},
+		"company":       {fn: 511, resolve: false, object: false, resolver: false, named: "String"},
+		"country":       {fn: 512, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode":   {fn: 513, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCodeV2": {fn: 514, resolve: true, object: false, resolver: true, named: "CountryCode"},
+		"firstName":     {fn: 515, resolve: false, object: false, resolver: false, named: "String"},
+		"lastName":      {fn: 516, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 517, resolve: true, object: false, resolver: true, named: "String"},
+		"formatted":     {fn: 518, resolve: true, object: false, resolver: true, named: "String"},
+		"formattedArea": {fn: 519, resolve: true, object: false, resolver: true, named: "String"},
+		"latitude":      {fn: 520, resolve: true, object: false, resolver: true, named: "Float"},
+		"longitude":     {fn: 521, resolve: true, object: false, resolver: true, named: "Float"},
+		"phone":         {fn: 522, resolve: false, object: false, resolver: false, named: "String"},
+		"province":      {fn: 523, resolve: false, object: false, resolver: false, named: "String"},
+		"provinceCode":  {fn: 524, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":           {fn: 525, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MailingAddressConnection": {name: "MailingAddressConnection", satisfies: []string{"MailingAddressConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 505, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
-		"nodes":    {fn: 506, resolve: false, object: true, resolver: false, named: "MailingAddress"},
-		"pageInfo": {fn: 507, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 526, resolve: false, object: true, resolver: false, named: "MailingAddressEdge"},
+		"nodes":    {fn: 527, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"pageInfo": {fn: 528, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"MailingAddressEdge": {name: "MailingAddressEdge", satisfies: []string{"MailingAddressEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 508, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 509, resolve: false, object: true, resolver: false, named: "MailingAddress"},
+		"cursor": {fn: 529, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 530, resolve: false, object: true, resolver: false, named: "MailingAddress"},
 	}},
 	"ManualDiscountApplication": {name: "ManualDiscountApplication", satisfies: []string{"ManualDiscountApplication", "DiscountApplication"}, fields: map[string]planFieldDef{
-		"allocationMethod": {fn: 510, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
-		"description":      {fn: 511, resolve: false, object: false, resolver: false, named: "String"},
-		"targetSelection":  {fn: 512, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
-		"targetType":       {fn: 513, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
-		"title":            {fn: 514, resolve: false, object: false, resolver: false, named: "String"},
-		"value":            {fn: 515, resolve: false, object: true, resolver: false, named: "PricingValue"},
+		"allocationMethod": {fn: 531, resolve: false, object: false, resolver: false, named: "DiscountApplicationAllocationMethod"},
+		"description":      {fn: 532, resolve: false, object: false, resolver: false, named: "String"},
+		"targetSelection":  {fn: 533, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetSelection"},
+		"targetType":       {fn: 534, resolve: false, object: false, resolver: false, named: "DiscountApplicationTargetType"},
+		"title":            {fn: 535, resolve: false, object: false, resolver: false, named: "String"},
+		"value":            {fn: 536, resolve: false, object: true, resolver: false, named: "PricingValue"},
 	}},
 	"Membership": {name: "Membership", satisfies: []string{"Membership"}, fields: map[string]planFieldDef{
-		"plan":        {fn: 516, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
-		"status":      {fn: 517, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
-		"startedAt":   {fn: 518, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"renewsAt":    {fn: 519, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"endsAt":      {fn: 520, resolve: true, object: false, resolver: true, named: "DateTime"},
-		"cancelledAt": {fn: 521, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"plan":        {fn: 537, resolve: true, object: true, resolver: true, named: "MembershipPlan"},
+		"status":      {fn: 538, resolve: true, object: false, resolver: true, named: "MembershipStatus"},
+		"startedAt":   {fn: 539, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"renewsAt":    {fn: 540, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"endsAt":      {fn: 541, resolve: true, object: false, resolver: true, named: "DateTime"},
+		"cancelledAt": {fn: 542, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"MembershipPlan": {name: "MembershipPlan", satisfies: []string{"MembershipPlan"}, fields: map[string]planFieldDef{
-		"handle":        {fn: 522, resolve: false, object: false, resolver: false, named: "String"},
-		"name":          {fn: 523, resolve: false, object: false, resolver: false, named: "String"},
-		"price":         {fn: 524, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"interval":      {fn: 525, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
-		"intervalCount": {fn: 526, resolve: false, object: false, resolver: false, named: "Int"},
-		"benefits":      {fn: 527, resolve: false, object: false, resolver: false, named: "String"},
+		"handle":        {fn: 543, resolve: false, object: false, resolver: false, named: "String"},
+		"name":          {fn: 544, resolve: false, object: false, resolver: false, named: "String"},
+		"price":         {fn: 545, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"interval":      {fn: 546, resolve: false, object: false, resolver: false, named: "MembershipInterval"},
+		"intervalCount": {fn: 547, resolve: false, object: false, resolver: false, named: "Int"},
+		"benefits":      {fn: 548, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"MoneyV2": {name: "MoneyV2", satisfies: []string{"MoneyV2", "PricingValue"}, fields: map[string]planFieldDef{
-		"amount":       {fn: 528, resolve: false, object: false, resolver: false, named: "Decimal"},
-		"currencyCode": {fn: 529, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"amount":       {fn: 549, resolve: false, object: false, resolver: false, named: "Decimal"},
+		"currencyCode": {fn: 550, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
 	}},
 	"Order": {name: "Order", satisfies: []string{"Order", "Node"}, fields: map[string]planFieldDef{
-		"id":                          {fn: 530, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":                        {fn: 531, resolve: false, object: false, resolver: false, named: "String"},
-		"orderNumber":                 {fn: 532, resolve: false, object: false, resolver: false, named: "Int"},
-		"processedAt":                 {fn: 533, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"email":                       {fn: 534, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":                       {fn: 535, resolve: false, object: false, resolver: false, named: "String"},
-		"financialStatus":             {fn: 536, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
-		"fulfillmentStatus":           {fn: 537, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
-		"canceledAt":                  {fn: 538, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"cancelReason":                {fn: 539, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
-		"currencyCode":                {fn: 540, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
-		"edited":                      {fn: 541, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"customAttributes":            {fn: 542, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"customerLocale":              {fn: 543, resolve: true, object: false, resolver: true, named: "String"},
-		"customerUrl":                 {fn: 544, resolve: true, object: false, resolver: true, named: "URL"},
-		"statusUrl":                   {fn: 545, resolve: true, object: false, resolver: true, named: "URL"},
-		"subtotalPrice":               {fn: 546, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"subtotalPriceV2":             {fn: 547, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPrice":          {fn: 548, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalShippingPriceV2":        {fn: 549, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTax":                    {fn: 550, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalTaxV2":                  {fn: 551, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPrice":                  {fn: 552, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalPriceV2":                {fn: 553, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefunded":               {fn: 554, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"totalRefundedV2":             {fn: 555, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"originalTotalPrice":          {fn: 556, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalPrice":           {fn: 557, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentSubtotalPrice":        {fn: 558, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalTax":             {fn: 559, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"currentTotalShippingPrice":   {fn: 560, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"shippingAddress":             {fn: 561, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"billingAddress":              {fn: 562, resolve: true, object: true, resolver: true, named: "MailingAddress"},
-		"lineItems":                   {fn: 563, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
-		"successfulFulfillments":      {fn: 564, resolve: true, object: true, resolver: true, named: "Fulfillment"},
-		"trackingEvents":              {fn: 565, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
-		"discountApplications":        {fn: 566, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
-		"shippingDiscountAllocations": {fn: 567, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
-		"returns":                     {fn: 568, resolve: true, object: true, resolver: true, named: "ReturnConnection"},
+		"id":                          {fn: 551, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":                        {fn: 552, resolve: false, object: false, resolver: false, named: "String"},
+		"orderNumber":                 {fn: 553, resolve: false, object: false, resolver: false, named: "Int"},
+		"processedAt":                 {fn: 554, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"email":                       {fn: 555, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":                       {fn: 556, resolve: false, object: false, resolver: false, named: "String"},
+		"financialStatus":             {fn: 557, resolve: false, object: false, resolver: false, named: "OrderFinancialStatus"},
+		"fulfillmentStatus":           {fn: 558, resolve: false, object: false, resolver: false, named: "OrderFulfillmentStatus"},
+		"canceledAt":                  {fn: 559, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"cancelReason":                {fn: 560, resolve: false, object: false, resolver: false, named: "OrderCancelReason"},
+		"currencyCode":                {fn: 561, resolve: false, object: false, resolver: false, named: "CurrencyCode"},
+		"edited":                      {fn: 562, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"customAttributes":            {fn: 563, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"customerLocale":              {fn: 564, resolve: true, object: false, resolver: true, named: "String"},
+		"customerUrl":                 {fn: 565, resolve: true, object: false, resolver: true, named: "URL"},
+		"statusUrl":                   {fn: 566, resolve: true, object: false, resolver: true, named: "URL"},
+		"subtotalPrice":               {fn: 567, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"subtotalPriceV2":             {fn: 568, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPrice":          {fn: 569, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalShippingPriceV2":        {fn: 570, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTax":                    {fn: 571, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalTaxV2":                  {fn: 572, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPrice":                  {fn: 573, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalPriceV2":                {fn: 574, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefunded":               {fn: 575, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"totalRefundedV2":             {fn: 576, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"originalTotalPrice":          {fn: 577, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalPrice":           {fn: 578, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentSubtotalPrice":        {fn: 579, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalTax":             {fn: 580, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"currentTotalShippingPrice":   {fn: 581, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"shippingAddress":             {fn: 582, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"billingAddress":              {fn: 583, resolve: true, object: true, resolver: true, named: "MailingAddress"},
+		"lineItems":                   {fn: 584, resolve: true, object: true, resolver: true, named: "OrderLineItemConnection"},
+		"successfulFulfillments":      {fn: 585, resolve: true, object: true, resolver: true, named: "Fulfillment"},
+		"trackingEvents":              {fn: 586, resolve: true, object: true, resolver: true, named: "FulfillmentEvent"},
+		"discountApplications":        {fn: 587, resolve: true, object: true, resolver: true, named: "DiscountApplicationConnection"},
+		"shippingDiscountAllocations": {fn: 588, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"returns":                     {fn: 589, resolve: true, object: true, resolver: true, named: "ReturnConnection"},
 	}},
 	"OrderConnection": {name: "OrderConnection", satisfies: []string{"OrderConnection"}, fields: map[string]planFieldDef{
-		"edges":      {fn: 569, resolve: false, object: true, resolver: false, named: "OrderEdge"},
-		"nodes":      {fn: 570, resolve: false, object: true, resolver: false, named: "Order"},
-		"pageInfo":   {fn: 571, resolve: false, object: true, resolver: false, named: "PageInfo"},
-		"totalCount": {fn: 572, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
+		"edges":      {fn: 590, resolve: false, object: true, resolver: false, named: "OrderEdge"},
+		"nodes":      {fn: 591, resolve: false, object: true, resolver: false, named: "Order"},
+		"pageInfo":   {fn: 592, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"totalCount": {fn: 593, resolve: false, object: false, resolver: false, named: "UnsignedInt64"},
 	}},
 	"OrderEdge": {name: "OrderEdge", satisfies: []string{"OrderEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 573, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 574, resolve: false, object: true, resolver: false, named: "Order"},
+		"cursor": {fn: 594, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 595, resolve: false, object: true, resolver: false, named: "Order"},
 	}},
 	"OrderLineItem": {name: "OrderLineItem", satisfies: []string{"OrderLineItem"}, fields: map[string]planFieldDef{
-		"title":                {fn: 575, resolve: false, object: false, resolver: false, named: "String"},
-		"quantity":             {fn: 576, resolve: false, object: false, resolver: false, named: "Int"},
-		"currentQuantity":      {fn: 577, resolve: false, object: false, resolver: false, named: "Int"},
-		"originalTotalPrice":   {fn: 578, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"discountedTotalPrice": {fn: 579, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"variant":              {fn: 580, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"customAttributes":     {fn: 581, resolve: true, object: true, resolver: true, named: "Attribute"},
-		"discountAllocations":  {fn: 582, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
-		"id":                   {fn: 583, resolve: true, object: false, resolver: true, named: "ID"},
-		"returnableQuantity":   {fn: 584, resolve: true, object: false, resolver: true, named: "Int"},
+		"title":                {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
+		"quantity":             {fn: 597, resolve: false, object: false, resolver: false, named: "Int"},
+		"currentQuantity":      {fn: 598, resolve: false, object: false, resolver: false, named: "Int"},
+		"originalTotalPrice":   {fn: 599, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"discountedTotalPrice": {fn: 600, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"variant":              {fn: 601, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"customAttributes":     {fn: 602, resolve: true, object: true, resolver: true, named: "Attribute"},
+		"discountAllocations":  {fn: 603, resolve: true, object: true, resolver: true, named: "DiscountAllocation"},
+		"id":                   {fn: 604, resolve: true, object: false, resolver: true, named: "ID"},
+		"returnableQuantity":   {fn: 605, resolve: true, object: false, resolver: true, named: "Int"},
 	}},
 	"OrderLineItemConnection": {name: "OrderLineItemConnection", satisfies: []string{"OrderLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 585, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
-		"nodes":    {fn: 586, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
-		"pageInfo": {fn: 587, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 606, resolve: false, object: true, resolver: false, named: "OrderLineItemEdge"},
+		"nodes":    {fn: 607, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"pageInfo": {fn: 608, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"OrderLineItemEdge": {name: "OrderLineItemEdge", satisfies: []string{"OrderLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 588, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 589, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
+		"cursor": {fn: 609, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 610, resolve: false, object: true, resolver: false, named: "OrderLineItem"},
 	}},
 	"OrderRequestReturnPayload": {name: "OrderRequestReturnPayload", satisfies: []string{"OrderRequestReturnPayload"}, fields: map[string]planFieldDef{
-		"return":     {fn: 590, resolve: false, object: true, resolver: false, named: "Return"},
-		"userErrors": {fn: 591, resolve: false, object: true, resolver: false, named: "ReturnUserError"},
+		"return":     {fn: 611, resolve: false, object: true, resolver: false, named: "Return"},
+		"userErrors": {fn: 612, resolve: false, object: true, resolver: false, named: "ReturnUserError"},
 	}},
 	"PageInfo": {name: "PageInfo", satisfies: []string{"PageInfo"}, fields: map[string]planFieldDef{
-		"endCursor":       {fn: 592, resolve: false, object: false, resolver: false, named: "String"},
-		"hasNextPage":     {fn: 593, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"hasPreviousPage": {fn: 594, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"startCursor":     {fn: 595, resolve: false, object: false, resolver: false, named: "String"},
+		"endCursor":       {fn: 613, resolve: false, object: false, resolver: false, named: "String"},
+		"hasNextPage":     {fn: 614, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"hasPreviousPage": {fn: 615, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"startCursor":     {fn: 616, resolve: false, object: false, resolver: false, named: "String"},
+	}},
+	"PaymentMethodBillingAddress": {name: "PaymentMethodBillingAddress", satisfies: []string{"PaymentMethodBillingAddress"}, fields: map[string]planFieldDef{
+		"name":        {fn: 617, resolve: false, object: false, resolver: false, named: "String"},
+		"address1":    {fn: 618, resolve: false, object: false, resolver: false, named: "String"},
+		"address2":    {fn: 619, resolve: false, object: false, resolver: false, named: "String"},
+		"city":        {fn: 620, resolve: false, object: false, resolver: false, named: "String"},
+		"zip":         {fn: 621, resolve: false, object: false, resolver: false, named: "String"},
+		"province":    {fn: 622, resolve: false, object: false, resolver: false, named: "String"},
+		"countryCode": {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
+	}},
+	"PaymentMethodSetup": {name: "PaymentMethodSetup", satisfies: []string{"PaymentMethodSetup"}, fields: map[string]planFieldDef{
+		"provider":       {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
+		"setupId":        {fn: 625, resolve: false, object: false, resolver: false, named: "String"},
+		"clientSecret":   {fn: 626, resolve: false, object: false, resolver: false, named: "String"},
+		"publishableKey": {fn: 627, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabulary": {name: "PreferenceVocabulary", satisfies: []string{"PreferenceVocabulary"}, fields: map[string]planFieldDef{
-		"sizes":     {fn: 596, resolve: false, object: false, resolver: false, named: "String"},
-		"colors":    {fn: 597, resolve: false, object: false, resolver: false, named: "String"},
-		"interests": {fn: 598, resolve: false, object: false, resolver: false, named: "String"},
-		"occasions": {fn: 599, resolve: false, object: false, resolver: false, named: "String"},
+		"sizes":     {fn: 628, resolve: false, object: false, resolver: false, named: "String"},
+		"colors":    {fn: 629, resolve: false, object: false, resolver: false, named: "String"},
+		"interests": {fn: 630, resolve: false, object: false, resolver: false, named: "String"},
+		"occasions": {fn: 631, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"PreferenceVocabularyPayload": {name: "PreferenceVocabularyPayload", satisfies: []string{"PreferenceVocabularyPayload"}, fields: map[string]planFieldDef{
-		"preferenceVocabulary": {fn: 600, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
-		"userErrors":           {fn: 601, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"preferenceVocabulary": {fn: 632, resolve: false, object: true, resolver: false, named: "PreferenceVocabulary"},
+		"userErrors":           {fn: 633, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"PricingPercentageValue": {name: "PricingPercentageValue", satisfies: []string{"PricingPercentageValue", "PricingValue"}, fields: map[string]planFieldDef{
-		"percentage": {fn: 602, resolve: false, object: false, resolver: false, named: "Float"},
+		"percentage": {fn: 634, resolve: false, object: false, resolver: false, named: "Float"},
 	}},
 	"Product": {name: "Product", satisfies: []string{"Product", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 603, resolve: true, object: false, resolver: true, named: "ID"},
-		"handle":           {fn: 604, resolve: false, object: false, resolver: false, named: "String"},
-		"title":            {fn: 605, resolve: false, object: false, resolver: false, named: "String"},
-		"description":      {fn: 606, resolve: true, object: false, resolver: true, named: "String"},
-		"vendor":           {fn: 607, resolve: false, object: false, resolver: false, named: "String"},
-		"productType":      {fn: 608, resolve: false, object: false, resolver: false, named: "String"},
-		"tags":             {fn: 609, resolve: false, object: false, resolver: false, named: "String"},
-		"featuredImage":    {fn: 610, resolve: true, object: true, resolver: true, named: "Image"},
-		"availableForSale": {fn: 611, resolve: true, object: false, resolver: true, named: "Boolean"},
-		"createdAt":        {fn: 612, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":        {fn: 613, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"publishedAt":      {fn: 614, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"collections":      {fn: 615, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"variants":         {fn: 616, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
+		"id":               {fn: 635, resolve: true, object: false, resolver: true, named: "ID"},
+		"handle":           {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
+		"title":            {fn: 637, resolve: false, object: false, resolver: false, named: "String"},
+		"description":      {fn: 638, resolve: true, object: false, resolver: true, named: "String"},
+		"vendor":           {fn: 639, resolve: false, object: false, resolver: false, named: "String"},
+		"productType":      {fn: 640, resolve: false, object: false, resolver: false, named: "String"},
+		"tags":             {fn: 641, resolve: false, object: false, resolver: false, named: "String"},
+		"featuredImage":    {fn: 642, resolve: true, object: true, resolver: true, named: "Image"},
+		"availableForSale": {fn: 643, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"createdAt":        {fn: 644, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":        {fn: 645, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"publishedAt":      {fn: 646, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"collections":      {fn: 647, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"variants":         {fn: 648, resolve: true, object: true, resolver: true, named: "ProductVariantConnection"},
 	}},
 	"ProductConnection": {name: "ProductConnection", satisfies: []string{"ProductConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 617, resolve: false, object: true, resolver: false, named: "ProductEdge"},
-		"nodes":    {fn: 618, resolve: false, object: true, resolver: false, named: "Product"},
-		"pageInfo": {fn: 619, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 649, resolve: false, object: true, resolver: false, named: "ProductEdge"},
+		"nodes":    {fn: 650, resolve: false, object: true, resolver: false, named: "Product"},
+		"pageInfo": {fn: 651, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductEdge": {name: "ProductEdge", satisfies: []string{"ProductEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 620, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 621, resolve: false, object: true, resolver: false, named: "Product"},
+		"cursor": {fn: 652, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 653, resolve: false, object: true, resolver: false, named: "Product"},
 	}},
 	"ProductVariant": {name: "ProductVariant", satisfies: []string{"ProductVariant", "Merchandise", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 622, resolve: true, object: false, resolver: true, named: "ID"},
-		"title":            {fn: 623, resolve: false, object: false, resolver: false, named: "String"},
-		"sku":              {fn: 624, resolve: false, object: false, resolver: false, named: "String"},
-		"price":            {fn: 625, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceV2":          {fn: 626, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPrice":   {fn: 627, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"compareAtPriceV2": {fn: 628, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"availableForSale": {fn: 629, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"selectedOptions":  {fn: 630, resolve: true, object: true, resolver: true, named: "SelectedOption"},
-		"image":            {fn: 631, resolve: true, object: true, resolver: true, named: "Image"},
-		"product":          {fn: 632, resolve: true, object: true, resolver: true, named: "Product"},
+		"id":               {fn: 654, resolve: true, object: false, resolver: true, named: "ID"},
+		"title":            {fn: 655, resolve: false, object: false, resolver: false, named: "String"},
+		"sku":              {fn: 656, resolve: false, object: false, resolver: false, named: "String"},
+		"price":            {fn: 657, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceV2":          {fn: 658, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPrice":   {fn: 659, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"compareAtPriceV2": {fn: 660, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"availableForSale": {fn: 661, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"selectedOptions":  {fn: 662, resolve: true, object: true, resolver: true, named: "SelectedOption"},
+		"image":            {fn: 663, resolve: true, object: true, resolver: true, named: "Image"},
+		"product":          {fn: 664, resolve: true, object: true, resolver: true, named: "Product"},
 	}},
 	"ProductVariantConnection": {name: "ProductVariantConnection", satisfies: []string{"ProductVariantConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 633, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
-		"nodes":    {fn: 634, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"pageInfo": {fn: 635, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 665, resolve: false, object: true, resolver: false, named: "ProductVariantEdge"},
+		"nodes":    {fn: 666, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"pageInfo": {fn: 667, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ProductVariantEdge": {name: "ProductVariantEdge", satisfies: []string{"ProductVariantEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 636, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 637, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"cursor": {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 669, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"Query": {name: "Query", satisfies: []string{"Query"}, fields: map[string]planFieldDef{
-		"node":                 {fn: 638, resolve: true, object: true, resolver: true, named: "Node"},
-		"nodes":                {fn: 639, resolve: true, object: true, resolver: true, named: "Node"},
-		"cart":                 {fn: 640, resolve: true, object: true, resolver: true, named: "Cart"},
-		"product":              {fn: 641, resolve: true, object: true, resolver: true, named: "Product"},
-		"products":             {fn: 642, resolve: true, object: true, resolver: true, named: "ProductConnection"},
-		"collection":           {fn: 643, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collectionByHandle":   {fn: 644, resolve: true, object: true, resolver: true, named: "Collection"},
-		"collections":          {fn: 645, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
-		"customer":             {fn: 646, resolve: true, object: true, resolver: true, named: "Customer"},
-		"loyaltyProgram":       {fn: 647, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
-		"preferenceVocabulary": {fn: 648, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
-		"shop":                 {fn: 649, resolve: true, object: true, resolver: true, named: "Shop"},
-		"socialLoginProviders": {fn: 650, resolve: true, object: false, resolver: true, named: "String"},
-		"supportContact":       {fn: 651, resolve: true, object: true, resolver: true, named: "SupportContact"},
-		"sharedWishlist":       {fn: 652, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
+		"node":                 {fn: 670, resolve: true, object: true, resolver: true, named: "Node"},
+		"nodes":                {fn: 671, resolve: true, object: true, resolver: true, named: "Node"},
+		"cart":                 {fn: 672, resolve: true, object: true, resolver: true, named: "Cart"},
+		"product":              {fn: 673, resolve: true, object: true, resolver: true, named: "Product"},
+		"products":             {fn: 674, resolve: true, object: true, resolver: true, named: "ProductConnection"},
+		"collection":           {fn: 675, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collectionByHandle":   {fn: 676, resolve: true, object: true, resolver: true, named: "Collection"},
+		"collections":          {fn: 677, resolve: true, object: true, resolver: true, named: "CollectionConnection"},
+		"customer":             {fn: 678, resolve: true, object: true, resolver: true, named: "Customer"},
+		"loyaltyProgram":       {fn: 679, resolve: true, object: true, resolver: true, named: "LoyaltyProgram"},
+		"preferenceVocabulary": {fn: 680, resolve: true, object: true, resolver: true, named: "PreferenceVocabulary"},
+		"shop":                 {fn: 681, resolve: true, object: true, resolver: true, named: "Shop"},
+		"socialLoginProviders": {fn: 682, resolve: true, object: false, resolver: true, named: "String"},
+		"supportContact":       {fn: 683, resolve: true, object: true, resolver: true, named: "SupportContact"},
+		"sharedWishlist":       {fn: 684, resolve: true, object: true, resolver: true, named: "SharedWishlist"},
 	}},
 	"Recommendation": {name: "Recommendation", satisfies: []string{"Recommendation"}, fields: map[string]planFieldDef{
-		"variant": {fn: 653, resolve: false, object: true, resolver: false, named: "ProductVariant"},
-		"reason":  {fn: 654, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
+		"variant": {fn: 685, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"reason":  {fn: 686, resolve: false, object: false, resolver: false, named: "RecommendationReason"},
 	}},
 	"Return": {name: "Return", satisfies: []string{"Return", "Node"}, fields: map[string]planFieldDef{
-		"id":              {fn: 655, resolve: true, object: false, resolver: true, named: "ID"},
-		"name":            {fn: 656, resolve: true, object: false, resolver: true, named: "String"},
-		"status":          {fn: 657, resolve: false, object: false, resolver: false, named: "ReturnStatus"},
-		"createdAt":       {fn: 658, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":       {fn: 659, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"closedAt":        {fn: 660, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"decline":         {fn: 661, resolve: true, object: true, resolver: true, named: "ReturnDecline"},
-		"order":           {fn: 662, resolve: true, object: true, resolver: true, named: "Order"},
-		"returnLineItems": {fn: 663, resolve: true, object: true, resolver: true, named: "ReturnLineItemConnection"},
+		"id":              {fn: 687, resolve: true, object: false, resolver: true, named: "ID"},
+		"name":            {fn: 688, resolve: true, object: false, resolver: true, named: "String"},
+		"status":          {fn: 689, resolve: false, object: false, resolver: false, named: "ReturnStatus"},
+		"createdAt":       {fn: 690, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":       {fn: 691, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"closedAt":        {fn: 692, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"decline":         {fn: 693, resolve: true, object: true, resolver: true, named: "ReturnDecline"},
+		"order":           {fn: 694, resolve: true, object: true, resolver: true, named: "Order"},
+		"returnLineItems": {fn: 695, resolve: true, object: true, resolver: true, named: "ReturnLineItemConnection"},
 	}},
 	"ReturnConnection": {name: "ReturnConnection", satisfies: []string{"ReturnConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 664, resolve: false, object: true, resolver: false, named: "ReturnEdge"},
-		"nodes":    {fn: 665, resolve: false, object: true, resolver: false, named: "Return"},
-		"pageInfo": {fn: 666, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 696, resolve: false, object: true, resolver: false, named: "ReturnEdge"},
+		"nodes":    {fn: 697, resolve: false, object: true, resolver: false, named: "Return"},
+		"pageInfo": {fn: 698, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ReturnDecline": {name: "ReturnDecline", satisfies: []string{"ReturnDecline"}, fields: map[string]planFieldDef{
-		"reason": {fn: 667, resolve: false, object: false, resolver: false, named: "ReturnDeclineReason"},
-		"note":   {fn: 668, resolve: false, object: false, resolver: false, named: "String"},
+		"reason": {fn: 699, resolve: false, object: false, resolver: false, named: "ReturnDeclineReason"},
+		"note":   {fn: 700, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"ReturnEdge": {name: "ReturnEdge", satisfies: []string{"ReturnEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 669, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 670, resolve: false, object: true, resolver: false, named: "Return"},
+		"cursor": {fn: 701, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 702, resolve: false, object: true, resolver: false, named: "Return"},
 	}},
 	"ReturnLineItem": {name: "ReturnLineItem", satisfies: []string{"ReturnLineItem", "Node"}, fields: map[string]planFieldDef{
-		"id":               {fn: 671, resolve: true, object: false, resolver: true, named: "ID"},
-		"lineItem":         {fn: 672, resolve: true, object: true, resolver: true, named: "OrderLineItem"},
-		"quantity":         {fn: 673, resolve: false, object: false, resolver: false, named: "Int"},
-		"returnReason":     {fn: 674, resolve: false, object: false, resolver: false, named: "ReturnReason"},
-		"customerNote":     {fn: 675, resolve: false, object: false, resolver: false, named: "String"},
-		"receivedQuantity": {fn: 676, resolve: false, object: false, resolver: false, named: "Int"},
+		"id":               {fn: 703, resolve: true, object: false, resolver: true, named: "ID"},
+		"lineItem":         {fn: 704, resolve: true, object: true, resolver: true, named: "OrderLineItem"},
+		"quantity":         {fn: 705, resolve: false, object: false, resolver: false, named: "Int"},
+		"returnReason":     {fn: 706, resolve: false, object: false, resolver: false, named: "ReturnReason"},
+		"customerNote":     {fn: 707, resolve: false, object: false, resolver: false, named: "String"},
+		"receivedQuantity": {fn: 708, resolve: false, object: false, resolver: false, named: "Int"},
 	}},
 	"ReturnLineItemConnection": {name: "ReturnLineItemConnection", satisfies: []string{"ReturnLineItemConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 677, resolve: false, object: true, resolver: false, named: "ReturnLineItemEdge"},
-		"nodes":    {fn: 678, resolve: false, object: true, resolver: false, named: "ReturnLineItem"},
-		"pageInfo": {fn: 679, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 709, resolve: false, object: true, resolver: false, named: "ReturnLineItemEdge"},
+		"nodes":    {fn: 710, resolve: false, object: true, resolver: false, named: "ReturnLineItem"},
+		"pageInfo": {fn: 711, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"ReturnLineItemEdge": {name: "ReturnLineItemEdge", satisfies: []string{"ReturnLineItemEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 680, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 681, resolve: false, object: true, resolver: false, named: "ReturnLineItem"},
+		"cursor": {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 713, resolve: false, object: true, resolver: false, named: "ReturnLineItem"},
 	}},
 	"ReturnUserError": {name: "ReturnUserError", satisfies: []string{"ReturnUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 682, resolve: false, object: false, resolver: false, named: "ReturnErrorCode"},
-		"field":   {fn: 683, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 684, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 714, resolve: false, object: false, resolver: false, named: "ReturnErrorCode"},
+		"field":   {fn: 715, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SavedCart": {name: "SavedCart", satisfies: []string{"SavedCart", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 685, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":      {fn: 686, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 687, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 688, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":     {fn: 689, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
+		"id":        {fn: 717, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":      {fn: 718, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 719, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 720, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":     {fn: 721, resolve: true, object: true, resolver: true, named: "SavedCartLineConnection"},
 	}},
 	"SavedCartConnection": {name: "SavedCartConnection", satisfies: []string{"SavedCartConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 690, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
-		"nodes":    {fn: 691, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"pageInfo": {fn: 692, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 722, resolve: false, object: true, resolver: false, named: "SavedCartEdge"},
+		"nodes":    {fn: 723, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"pageInfo": {fn: 724, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartDeletePayload": {name: "SavedCartDeletePayload", satisfies: []string{"SavedCartDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedSavedCartId": {fn: 693, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 694, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedSavedCartId": {fn: 725, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 726, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartEdge": {name: "SavedCartEdge", satisfies: []string{"SavedCartEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 695, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 696, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"cursor": {fn: 727, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 728, resolve: false, object: true, resolver: false, named: "SavedCart"},
 	}},
 	"SavedCartLine": {name: "SavedCartLine", satisfies: []string{"SavedCartLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 697, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 698, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 699, resolve: false, object: false, resolver: false, named: "Int"},
-		"priceWhenSaved": {fn: 700, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"id":             {fn: 729, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 730, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 731, resolve: false, object: false, resolver: false, named: "Int"},
+		"priceWhenSaved": {fn: 732, resolve: false, object: true, resolver: false, named: "MoneyV2"},
 	}},
 	"SavedCartLineConnection": {name: "SavedCartLineConnection", satisfies: []string{"SavedCartLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 701, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
-		"nodes":    {fn: 702, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
-		"pageInfo": {fn: 703, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 733, resolve: false, object: true, resolver: false, named: "SavedCartLineEdge"},
+		"nodes":    {fn: 734, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"pageInfo": {fn: 735, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SavedCartLineEdge": {name: "SavedCartLineEdge", satisfies: []string{"SavedCartLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 704, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 705, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
+		"cursor": {fn: 736, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 737, resolve: false, object: true, resolver: false, named: "SavedCartLine"},
 	}},
 	"SavedCartPayload": {name: "SavedCartPayload", satisfies: []string{"SavedCartPayload"}, fields: map[string]planFieldDef{
-		"savedCart":          {fn: 706, resolve: false, object: true, resolver: false, named: "SavedCart"},
-		"customerUserErrors": {fn: 707, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"savedCart":          {fn: 738, resolve: false, object: true, resolver: false, named: "SavedCart"},
+		"customerUserErrors": {fn: 739, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"SavedCartWarning": {name: "SavedCartWarning", satisfies: []string{"SavedCartWarning"}, fields: map[string]planFieldDef{
-		"code":        {fn: 708, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
-		"message":     {fn: 709, resolve: false, object: false, resolver: false, named: "String"},
-		"merchandise": {fn: 710, resolve: false, object: true, resolver: false, named: "ProductVariant"},
+		"code":        {fn: 740, resolve: false, object: false, resolver: false, named: "SavedCartWarningCode"},
+		"message":     {fn: 741, resolve: false, object: false, resolver: false, named: "String"},
+		"merchandise": {fn: 742, resolve: false, object: true, resolver: false, named: "ProductVariant"},
 	}},
 	"SelectedOption": {name: "SelectedOption", satisfies: []string{"SelectedOption"}, fields: map[string]planFieldDef{
-		"name":  {fn: 711, resolve: false, object: false, resolver: false, named: "String"},
-		"value": {fn: 712, resolve: false, object: false, resolver: false, named: "String"},
+		"name":  {fn: 743, resolve: false, object: false, resolver: false, named: "String"},
+		"value": {fn: 744, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SharedWishlist": {name: "SharedWishlist", satisfies: []string{"SharedWishlist"}, fields: map[string]planFieldDef{
-		"name":           {fn: 713, resolve: false, object: false, resolver: false, named: "String"},
-		"ownerFirstName": {fn: 714, resolve: false, object: false, resolver: false, named: "String"},
-		"lines":          {fn: 715, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"name":           {fn: 745, resolve: false, object: false, resolver: false, named: "String"},
+		"ownerFirstName": {fn: 746, resolve: false, object: false, resolver: false, named: "String"},
+		"lines":          {fn: 747, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"Shop": {name: "Shop", satisfies: []string{"Shop"}, fields: map[string]planFieldDef{
-		"customerAccountUrl": {fn: 716, resolve: false, object: false, resolver: false, named: "String"},
-		"description":        {fn: 717, resolve: false, object: false, resolver: false, named: "String"},
-		"id":                 {fn: 718, resolve: false, object: false, resolver: false, named: "ID"},
-		"moneyFormat":        {fn: 719, resolve: false, object: false, resolver: false, named: "String"},
-		"name":               {fn: 720, resolve: false, object: false, resolver: false, named: "String"},
-		"primaryDomain":      {fn: 721, resolve: false, object: true, resolver: false, named: "Domain"},
-		"shipsToCountries":   {fn: 722, resolve: false, object: false, resolver: false, named: "CountryCode"},
+		"customerAccountUrl": {fn: 748, resolve: false, object: false, resolver: false, named: "String"},
+		"description":        {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
+		"id":                 {fn: 750, resolve: false, object: false, resolver: false, named: "ID"},
+		"moneyFormat":        {fn: 751, resolve: false, object: false, resolver: false, named: "String"},
+		"name":               {fn: 752, resolve: false, object: false, resolver: false, named: "String"},
+		"primaryDomain":      {fn: 753, resolve: false, object: true, resolver: false, named: "Domain"},
+		"shipsToCountries":   {fn: 754, resolve: false, object: false, resolver: false, named: "CountryCode"},
 	}},
 	"SocialLoginProvider": {name: "SocialLoginProvider", satisfies: []string{"SocialLoginProvider"}, fields: map[string]planFieldDef{
-		"handle": {fn: 723, resolve: false, object: false, resolver: false, named: "String"},
+		"handle": {fn: 755, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"SupportContact": {name: "SupportContact", satisfies: []string{"SupportContact"}, fields: map[string]planFieldDef{
-		"email":   {fn: 724, resolve: false, object: false, resolver: false, named: "String"},
-		"phone":   {fn: 725, resolve: false, object: false, resolver: false, named: "String"},
-		"hours":   {fn: 726, resolve: false, object: false, resolver: false, named: "String"},
-		"chatUrl": {fn: 727, resolve: false, object: false, resolver: false, named: "URL"},
-		"faqUrl":  {fn: 728, resolve: false, object: false, resolver: false, named: "URL"},
+		"email":   {fn: 756, resolve: false, object: false, resolver: false, named: "String"},
+		"phone":   {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
+		"hours":   {fn: 758, resolve: false, object: false, resolver: false, named: "String"},
+		"chatUrl": {fn: 759, resolve: false, object: false, resolver: false, named: "URL"},
+		"faqUrl":  {fn: 760, resolve: false, object: false, resolver: false, named: "URL"},
 	}},
 	"SupportContactPayload": {name: "SupportContactPayload", satisfies: []string{"SupportContactPayload"}, fields: map[string]planFieldDef{
-		"supportContact": {fn: 729, resolve: false, object: true, resolver: false, named: "SupportContact"},
-		"userErrors":     {fn: 730, resolve: false, object: true, resolver: false, named: "AdminUserError"},
+		"supportContact": {fn: 761, resolve: false, object: true, resolver: false, named: "SupportContact"},
+		"userErrors":     {fn: 762, resolve: false, object: true, resolver: false, named: "AdminUserError"},
 	}},
 	"SupportMessage": {name: "SupportMessage", satisfies: []string{"SupportMessage"}, fields: map[string]planFieldDef{
-		"author":    {fn: 731, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
-		"body":      {fn: 732, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt": {fn: 733, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"author":    {fn: 763, resolve: false, object: false, resolver: false, named: "SupportMessageAuthor"},
+		"body":      {fn: 764, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt": {fn: 765, resolve: false, object: false, resolver: false, named: "DateTime"},
 	}},
 	"SupportMessageConnection": {name: "SupportMessageConnection", satisfies: []string{"SupportMessageConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 734, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
-		"nodes":    {fn: 735, resolve: false, object: true, resolver: false, named: "SupportMessage"},
-		"pageInfo": {fn: 736, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 766, resolve: false, object: true, resolver: false, named: "SupportMessageEdge"},
+		"nodes":    {fn: 767, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"pageInfo": {fn: 768, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportMessageEdge": {name: "SupportMessageEdge", satisfies: []string{"SupportMessageEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 737, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 738, resolve: false, object: true, resolver: false, named: "SupportMessage"},
+		"cursor": {fn: 769, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 770, resolve: false, object: true, resolver: false, named: "SupportMessage"},
 	}},
 	"SupportTicket": {name: "SupportTicket", satisfies: []string{"SupportTicket", "Node"}, fields: map[string]planFieldDef{
-		"id":        {fn: 739, resolve: false, object: false, resolver: false, named: "ID"},
-		"subject":   {fn: 740, resolve: false, object: false, resolver: false, named: "String"},
-		"status":    {fn: 741, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
-		"createdAt": {fn: 742, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt": {fn: 743, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"order":     {fn: 744, resolve: true, object: true, resolver: true, named: "Order"},
-		"messages":  {fn: 745, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
+		"id":        {fn: 771, resolve: false, object: false, resolver: false, named: "ID"},
+		"subject":   {fn: 772, resolve: false, object: false, resolver: false, named: "String"},
+		"status":    {fn: 773, resolve: false, object: false, resolver: false, named: "SupportTicketStatus"},
+		"createdAt": {fn: 774, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt": {fn: 775, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"order":     {fn: 776, resolve: true, object: true, resolver: true, named: "Order"},
+		"messages":  {fn: 777, resolve: true, object: true, resolver: true, named: "SupportMessageConnection"},
 	}},
 	"SupportTicketConnection": {name: "SupportTicketConnection", satisfies: []string{"SupportTicketConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 746, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
-		"nodes":    {fn: 747, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"pageInfo": {fn: 748, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 778, resolve: false, object: true, resolver: false, named: "SupportTicketEdge"},
+		"nodes":    {fn: 779, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"pageInfo": {fn: 780, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"SupportTicketEdge": {name: "SupportTicketEdge", satisfies: []string{"SupportTicketEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 749, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 750, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"cursor": {fn: 781, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 782, resolve: false, object: true, resolver: false, named: "SupportTicket"},
 	}},
 	"SupportTicketPayload": {name: "SupportTicketPayload", satisfies: []string{"SupportTicketPayload"}, fields: map[string]planFieldDef{
-		"supportTicket":      {fn: 751, resolve: false, object: true, resolver: false, named: "SupportTicket"},
-		"customerUserErrors": {fn: 752, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"supportTicket":      {fn: 783, resolve: false, object: true, resolver: false, named: "SupportTicket"},
+		"customerUserErrors": {fn: 784, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"TwoFactorUserError": {name: "TwoFactorUserError", satisfies: []string{"TwoFactorUserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"code":    {fn: 753, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
-		"field":   {fn: 754, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 755, resolve: false, object: false, resolver: false, named: "String"},
+		"code":    {fn: 785, resolve: false, object: false, resolver: false, named: "TwoFactorErrorCode"},
+		"field":   {fn: 786, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 787, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"UserError": {name: "UserError", satisfies: []string{"UserError", "DisplayableError"}, fields: map[string]planFieldDef{
-		"field":   {fn: 756, resolve: false, object: false, resolver: false, named: "String"},
-		"message": {fn: 757, resolve: false, object: false, resolver: false, named: "String"},
+		"field":   {fn: 788, resolve: false, object: false, resolver: false, named: "String"},
+		"message": {fn: 789, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"Wishlist": {name: "Wishlist", satisfies: []string{"Wishlist", "Node"}, fields: map[string]planFieldDef{
-		"id":            {fn: 758, resolve: false, object: false, resolver: false, named: "ID"},
-		"name":          {fn: 759, resolve: false, object: false, resolver: false, named: "String"},
-		"isDefault":     {fn: 760, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"showOwnerName": {fn: 761, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"shareUrl":      {fn: 762, resolve: true, object: false, resolver: true, named: "URL"},
-		"shareToken":    {fn: 763, resolve: false, object: false, resolver: false, named: "String"},
-		"createdAt":     {fn: 764, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"updatedAt":     {fn: 765, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"lines":         {fn: 766, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
+		"id":            {fn: 790, resolve: false, object: false, resolver: false, named: "ID"},
+		"name":          {fn: 791, resolve: false, object: false, resolver: false, named: "String"},
+		"isDefault":     {fn: 792, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"showOwnerName": {fn: 793, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"shareUrl":      {fn: 794, resolve: true, object: false, resolver: true, named: "URL"},
+		"shareToken":    {fn: 795, resolve: false, object: false, resolver: false, named: "String"},
+		"createdAt":     {fn: 796, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"updatedAt":     {fn: 797, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"lines":         {fn: 798, resolve: true, object: true, resolver: true, named: "WishlistLineConnection"},
 	}},
 	"WishlistConnection": {name: "WishlistConnection", satisfies: []string{"WishlistConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 767, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
-		"nodes":    {fn: 768, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"pageInfo": {fn: 769, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 799, resolve: false, object: true, resolver: false, named: "WishlistEdge"},
+		"nodes":    {fn: 800, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"pageInfo": {fn: 801, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistDeletePayload": {name: "WishlistDeletePayload", satisfies: []string{"WishlistDeletePayload"}, fields: map[string]planFieldDef{
-		"deletedWishlistId":  {fn: 770, resolve: false, object: false, resolver: false, named: "ID"},
-		"customerUserErrors": {fn: 771, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"deletedWishlistId":  {fn: 802, resolve: false, object: false, resolver: false, named: "ID"},
+		"customerUserErrors": {fn: 803, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistEdge": {name: "WishlistEdge", satisfies: []string{"WishlistEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 772, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 773, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cursor": {fn: 804, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 805, resolve: false, object: true, resolver: false, named: "Wishlist"},
 	}},
 	"WishlistLine": {name: "WishlistLine", satisfies: []string{"WishlistLine"}, fields: map[string]planFieldDef{
-		"id":             {fn: 774, resolve: false, object: false, resolver: false, named: "ID"},
-		"merchandise":    {fn: 775, resolve: true, object: true, resolver: true, named: "ProductVariant"},
-		"quantity":       {fn: 776, resolve: false, object: false, resolver: false, named: "Int"},
-		"note":           {fn: 777, resolve: false, object: false, resolver: false, named: "String"},
-		"addedAt":        {fn: 778, resolve: false, object: false, resolver: false, named: "DateTime"},
-		"priceWhenAdded": {fn: 779, resolve: false, object: true, resolver: false, named: "MoneyV2"},
-		"priceDropped":   {fn: 780, resolve: true, object: false, resolver: true, named: "Boolean"},
+		"id":             {fn: 806, resolve: false, object: false, resolver: false, named: "ID"},
+		"merchandise":    {fn: 807, resolve: true, object: true, resolver: true, named: "ProductVariant"},
+		"quantity":       {fn: 808, resolve: false, object: false, resolver: false, named: "Int"},
+		"note":           {fn: 809, resolve: false, object: false, resolver: false, named: "String"},
+		"addedAt":        {fn: 810, resolve: false, object: false, resolver: false, named: "DateTime"},
+		"priceWhenAdded": {fn: 811, resolve: false, object: true, resolver: false, named: "MoneyV2"},
+		"priceDropped":   {fn: 812, resolve: true, object: false, resolver: true, named: "Boolean"},
 	}},
 	"WishlistLineConnection": {name: "WishlistLineConnection", satisfies: []string{"WishlistLineConnection"}, fields: map[string]planFieldDef{
-		"edges":    {fn: 781, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
-		"nodes":    {fn: 782, resolve: false, object: true, resolver: false, named: "WishlistLine"},
-		"pageInfo": {fn: 783, resolve: false, object: true, resolver: false, named: "PageInfo"},
+		"edges":    {fn: 813, resolve: false, object: true, resolver: false, named: "WishlistLineEdge"},
+		"nodes":    {fn: 814, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"pageInfo": {fn: 815, resolve: false, object: true, resolver: false, named: "PageInfo"},
 	}},
 	"WishlistLineEdge": {name: "WishlistLineEdge", satisfies: []string{"WishlistLineEdge"}, fields: map[string]planFieldDef{
-		"cursor": {fn: 784, resolve: false, object: false, resolver: false, named: "String"},
-		"node":   {fn: 785, resolve: false, object: true, resolver: false, named: "WishlistLine"},
+		"cursor": {fn: 816, resolve: false, object: false, resolver: false, named: "String"},
+		"node":   {fn: 817, resolve: false, object: true, resolver: false, named: "WishlistLine"},
 	}},
 	"WishlistLinesMoveToCartPayload": {name: "WishlistLinesMoveToCartPayload", satisfies: []string{"WishlistLinesMoveToCartPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 786, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"cart":               {fn: 787, resolve: false, object: true, resolver: false, named: "Cart"},
-		"customerUserErrors": {fn: 788, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 818, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"cart":               {fn: 819, resolve: false, object: true, resolver: false, named: "Cart"},
+		"customerUserErrors": {fn: 820, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"WishlistPayload": {name: "WishlistPayload", satisfies: []string{"WishlistPayload"}, fields: map[string]planFieldDef{
-		"wishlist":           {fn: 789, resolve: false, object: true, resolver: false, named: "Wishlist"},
-		"customerUserErrors": {fn: 790, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
+		"wishlist":           {fn: 821, resolve: false, object: true, resolver: false, named: "Wishlist"},
+		"customerUserErrors": {fn: 822, resolve: false, object: true, resolver: false, named: "CustomerUserError"},
 	}},
 	"__Directive": {name: "__Directive", satisfies: []string{"__Directive"}, fields: map[string]planFieldDef{
-		"name":         {fn: 791, resolve: false, object: false, resolver: false, named: "String"},
-		"description":  {fn: 792, resolve: false, object: false, resolver: false, named: "String"},
-		"isRepeatable": {fn: 793, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"locations":    {fn: 794, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
-		"args":         {fn: 795, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"name":         {fn: 823, resolve: false, object: false, resolver: false, named: "String"},
+		"description":  {fn: 824, resolve: false, object: false, resolver: false, named: "String"},
+		"isRepeatable": {fn: 825, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"locations":    {fn: 826, resolve: false, object: false, resolver: false, named: "__DirectiveLocation"},
+		"args":         {fn: 827, resolve: true, object: true, resolver: false, named: "__InputValue"},
 	}},
 	"__EnumValue": {name: "__EnumValue", satisfies: []string{"__EnumValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 796, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 797, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 798, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 799, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 828, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 829, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 830, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 831, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Field": {name: "__Field", satisfies: []string{"__Field"}, fields: map[string]planFieldDef{
-		"name":              {fn: 800, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 801, resolve: false, object: false, resolver: false, named: "String"},
-		"args":              {fn: 802, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"type":              {fn: 803, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isDeprecated":      {fn: 804, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 805, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 832, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 833, resolve: false, object: false, resolver: false, named: "String"},
+		"args":              {fn: 834, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"type":              {fn: 835, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isDeprecated":      {fn: 836, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 837, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__InputValue": {name: "__InputValue", satisfies: []string{"__InputValue"}, fields: map[string]planFieldDef{
-		"name":              {fn: 806, resolve: false, object: false, resolver: false, named: "String"},
-		"description":       {fn: 807, resolve: false, object: false, resolver: false, named: "String"},
-		"type":              {fn: 808, resolve: false, object: true, resolver: false, named: "__Type"},
-		"defaultValue":      {fn: 809, resolve: false, object: false, resolver: false, named: "String"},
-		"isDeprecated":      {fn: 810, resolve: false, object: false, resolver: false, named: "Boolean"},
-		"deprecationReason": {fn: 811, resolve: false, object: false, resolver: false, named: "String"},
+		"name":              {fn: 838, resolve: false, object: false, resolver: false, named: "String"},
+		"description":       {fn: 839, resolve: false, object: false, resolver: false, named: "String"},
+		"type":              {fn: 840, resolve: false, object: true, resolver: false, named: "__Type"},
+		"defaultValue":      {fn: 841, resolve: false, object: false, resolver: false, named: "String"},
+		"isDeprecated":      {fn: 842, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"deprecationReason": {fn: 843, resolve: false, object: false, resolver: false, named: "String"},
 	}},
 	"__Schema": {name: "__Schema", satisfies: []string{"__Schema"}, fields: map[string]planFieldDef{
-		"description":      {fn: 812, resolve: false, object: false, resolver: false, named: "String"},
-		"types":            {fn: 813, resolve: false, object: true, resolver: false, named: "__Type"},
-		"queryType":        {fn: 814, resolve: false, object: true, resolver: false, named: "__Type"},
-		"mutationType":     {fn: 815, resolve: false, object: true, resolver: false, named: "__Type"},
-		"subscriptionType": {fn: 816, resolve: false, object: true, resolver: false, named: "__Type"},
-		"directives":       {fn: 817, resolve: false, object: true, resolver: false, named: "__Directive"},
+		"description":      {fn: 844, resolve: false, object: false, resolver: false, named: "String"},
+		"types":            {fn: 845, resolve: false, object: true, resolver: false, named: "__Type"},
+		"queryType":        {fn: 846, resolve: false, object: true, resolver: false, named: "__Type"},
+		"mutationType":     {fn: 847, resolve: false, object: true, resolver: false, named: "__Type"},
+		"subscriptionType": {fn: 848, resolve: false, object: true, resolver: false, named: "__Type"},
+		"directives":       {fn: 849, resolve: false, object: true, resolver: false, named: "__Directive"},
 	}},
 	"__Type": {name: "__Type", satisfies: []string{"__Type"}, fields: map[string]planFieldDef{
-		"kind":           {fn: 818, resolve: false, object: false, resolver: false, named: "__TypeKind"},
-		"name":           {fn: 819, resolve: false, object: false, resolver: false, named: "String"},
-		"description":    {fn: 820, resolve: false, object: false, resolver: false, named: "String"},
-		"specifiedByURL": {fn: 821, resolve: false, object: false, resolver: false, named: "String"},
-		"fields":         {fn: 822, resolve: true, object: true, resolver: false, named: "__Field"},
-		"interfaces":     {fn: 823, resolve: false, object: true, resolver: false, named: "__Type"},
-		"possibleTypes":  {fn: 824, resolve: false, object: true, resolver: false, named: "__Type"},
-		"enumValues":     {fn: 825, resolve: true, object: true, resolver: false, named: "__EnumValue"},
-		"inputFields":    {fn: 826, resolve: true, object: true, resolver: false, named: "__InputValue"},
-		"ofType":         {fn: 827, resolve: false, object: true, resolver: false, named: "__Type"},
-		"isOneOf":        {fn: 828, resolve: false, object: false, resolver: false, named: "Boolean"},
+		"kind":           {fn: 850, resolve: false, object: false, resolver: false, named: "__TypeKind"},
+		"name":           {fn: 851, resolve: false, object: false, resolver: false, named: "String"},
+		"description":    {fn: 852, resolve: false, object: false, resolver: false, named: "String"},
+		"specifiedByURL": {fn: 853, resolve: false, object: false, resolver: false, named: "String"},
+		"fields":         {fn: 854, resolve: true, object: true, resolver: false, named: "__Field"},
+		"interfaces":     {fn: 855, resolve: false, object: true, resolver: false, named: "__Type"},
+		"possibleTypes":  {fn: 856, resolve: false, object: true, resolver: false, named: "__Type"},
+		"enumValues":     {fn: 857, resolve: true, object: true, resolver: false, named: "__EnumValue"},
+		"inputFields":    {fn: 858, resolve: true, object: true, resolver: false, named: "__InputValue"},
+		"ofType":         {fn: 859, resolve: false, object: true, resolver: false, named: "__Type"},
+		"isOneOf":        {fn: 860, resolve: false, object: false, resolver: false, named: "Boolean"},
 	}},
 }
 
@@ -1253,7 +1299,7 @@ var planPossible = map[string][]string{
 	"DiscountApplication": {"DiscountCodeApplication", "ManualDiscountApplication"},
 	"DisplayableError":    {"AdminUserError", "CartUserError", "CustomerUserError", "LoyaltyUserError", "ReturnUserError", "TwoFactorUserError", "UserError"},
 	"Merchandise":         {"ProductVariant"},
-	"Node":                {"BaseCartLine", "Cart", "CartLine", "Collection", "CustomerSession", "LoyaltyRedemption", "LoyaltyReward", "LoyaltyTransaction", "MailingAddress", "Order", "Product", "ProductVariant", "Return", "ReturnLineItem", "SavedCart", "SupportTicket", "Wishlist"},
+	"Node":                {"BaseCartLine", "Cart", "CartLine", "Collection", "CustomerPaymentMethod", "CustomerSession", "LoyaltyRedemption", "LoyaltyReward", "LoyaltyTransaction", "MailingAddress", "Order", "Product", "ProductVariant", "Return", "ReturnLineItem", "SavedCart", "SupportTicket", "Wishlist"},
 	"PricingValue":        {"MoneyV2", "PricingPercentageValue"},
 }
 
@@ -1263,452 +1309,473 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 6: // AccountSettings.multipassEnabled
 		obj := o.(*ent.ShopSettings)
 		return x.ec.Resolvers.AccountSettings().MultipassEnabled(ctx, obj)
-	case 70: // Cart.checkoutUrl
+	case 72: // Cart.checkoutUrl
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().CheckoutURL(ctx, obj)
-	case 73: // Cart.lines
+	case 75: // Cart.lines
 		obj := o.(*ent.Cart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Cart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 74: // Cart.totalQuantity
+	case 76: // Cart.totalQuantity
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().TotalQuantity(ctx, obj)
-	case 75: // Cart.cost
+	case 77: // Cart.cost
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().Cost(ctx, obj)
-	case 76: // Cart.buyerIdentity
+	case 78: // Cart.buyerIdentity
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().BuyerIdentity(ctx, obj)
-	case 79: // Cart.discountCodes
+	case 81: // Cart.discountCodes
 		obj := o.(*ent.Cart)
 		return x.ec.Resolvers.Cart().DiscountCodes(ctx, obj)
-	case 105: // CartLine.merchandise
+	case 107: // CartLine.merchandise
 		obj := o.(*ent.CartLine)
 		return x.ec.Resolvers.CartLine().Merchandise(ctx, obj)
-	case 107: // CartLine.cost
+	case 109: // CartLine.cost
 		obj := o.(*ent.CartLine)
 		return x.ec.Resolvers.CartLine().Cost(ctx, obj)
-	case 133: // Collection.id
+	case 135: // Collection.id
 		obj := o.(*ent.Collection)
 		return x.ec.Resolvers.Collection().ID(ctx, obj)
-	case 136: // Collection.description
+	case 138: // Collection.description
 		obj := o.(*ent.Collection)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Collection().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 137: // Collection.image
+	case 139: // Collection.image
 		obj := o.(*ent.Collection)
 		return x.ec.Resolvers.Collection().Image(ctx, obj)
-	case 139: // Collection.products
+	case 141: // Collection.products
 		obj := o.(*ent.Collection)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Collection().Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
-	case 151: // Company.id
+	case 153: // Company.id
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().ID(ctx, obj)
-	case 155: // Company.locations
+	case 157: // Company.locations
 		obj := o.(*ent.Company)
 		return x.ec.Resolvers.Company().Locations(ctx, obj)
-	case 156: // CompanyContact.id
+	case 158: // CompanyContact.id
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().ID(ctx, obj)
-	case 159: // CompanyContact.company
+	case 161: // CompanyContact.company
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().Company(ctx, obj)
-	case 161: // CompanyContact.spendingLimit
+	case 163: // CompanyContact.spendingLimit
 		obj := o.(*ent.CompanyContact)
 		return x.ec.Resolvers.CompanyContact().SpendingLimit(ctx, obj)
-	case 162: // CompanyContact.orders
+	case 164: // CompanyContact.orders
 		obj := o.(*ent.CompanyContact)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CompanyContact().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 163: // CompanyLocation.id
+	case 165: // CompanyLocation.id
 		obj := o.(*ent.CompanyLocation)
 		return x.ec.Resolvers.CompanyLocation().ID(ctx, obj)
-	case 179: // Customer.id
+	case 181: // Customer.id
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().ID(ctx, obj)
-	case 182: // Customer.displayName
+	case 184: // Customer.displayName
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DisplayName(ctx, obj)
-	case 186: // Customer.avatarUrl
+	case 188: // Customer.avatarUrl
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().AvatarURL(ctx, obj)
-	case 190: // Customer.defaultAddress
+	case 192: // Customer.defaultAddress
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().DefaultAddress(ctx, obj)
-	case 191: // Customer.addresses
+	case 193: // Customer.addresses
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 192: // Customer.numberOfOrders
+	case 194: // Customer.numberOfOrders
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().NumberOfOrders(ctx, obj)
-	case 194: // Customer.cart
+	case 196: // Customer.cart
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Cart(ctx, obj)
-	case 195: // Customer.companyContacts
+	case 197: // Customer.companyContacts
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().CompanyContacts(ctx, obj)
-	case 196: // Customer.loyalty
+	case 198: // Customer.loyalty
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Loyalty(ctx, obj)
-	case 198: // Customer.orders
+	case 200: // Customer.orders
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
-	case 199: // Customer.preferences
+	case 201: // Customer.paymentMethods
+		obj := o.(*ent.Customer)
+		return x.ec.Resolvers.Customer().PaymentMethods(ctx, obj)
+	case 202: // Customer.preferences
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Preferences(ctx, obj)
-	case 200: // Customer.privacy
+	case 203: // Customer.privacy
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().Privacy(ctx, obj)
-	case 201: // Customer.recommendations
+	case 204: // Customer.recommendations
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Recommendations(ctx, obj, fc.Args["first"].(*int))
-	case 202: // Customer.savedCarts
+	case 205: // Customer.savedCarts
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 203: // Customer.savedForLater
+	case 206: // Customer.savedForLater
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 205: // Customer.sessions
+	case 208: // Customer.sessions
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 207: // Customer.linkedIdentities
+	case 210: // Customer.linkedIdentities
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().LinkedIdentities(ctx, obj)
-	case 208: // Customer.socialLoginProvider
+	case 211: // Customer.socialLoginProvider
 		obj := o.(*ent.Customer)
 		return x.ec.Resolvers.Customer().SocialLoginProvider(ctx, obj)
-	case 209: // Customer.supportTickets
+	case 212: // Customer.supportTickets
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 210: // Customer.wishlists
+	case 213: // Customer.wishlists
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 211: // Customer.wishlist
+	case 214: // Customer.wishlist
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
-	case 285: // CustomerLoyalty.tier
+	case 288: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
-	case 286: // CustomerLoyalty.nextTier
+	case 289: // CustomerLoyalty.nextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
-	case 287: // CustomerLoyalty.pointsToNextTier
+	case 290: // CustomerLoyalty.pointsToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
-	case 288: // CustomerLoyalty.spendToNextTier
+	case 291: // CustomerLoyalty.spendToNextTier
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
-	case 289: // CustomerLoyalty.pointsExpiring
+	case 292: // CustomerLoyalty.pointsExpiring
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
-	case 290: // CustomerLoyalty.transactions
+	case 293: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 291: // CustomerLoyalty.availableRewards
+	case 294: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
-	case 292: // CustomerLoyalty.redemptions
+	case 295: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 294: // CustomerLoyalty.referralCount
+	case 297: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
-	case 295: // CustomerLoyalty.membership
+	case 298: // CustomerLoyalty.membership
 		obj := o.(*ent.LoyaltyAccount)
 		return x.ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
-	case 304: // CustomerPreferences.communication
+	case 299: // CustomerPaymentMethod.id
+		obj := o.(*ent.PaymentMethod)
+		return x.ec.Resolvers.CustomerPaymentMethod().ID(ctx, obj)
+	case 302: // CustomerPaymentMethod.maskedNumber
+		obj := o.(*ent.PaymentMethod)
+		return x.ec.Resolvers.CustomerPaymentMethod().MaskedNumber(ctx, obj)
+	case 305: // CustomerPaymentMethod.expired
+		obj := o.(*ent.PaymentMethod)
+		return x.ec.Resolvers.CustomerPaymentMethod().Expired(ctx, obj)
+	case 306: // CustomerPaymentMethod.expiresSoon
+		obj := o.(*ent.PaymentMethod)
+		return x.ec.Resolvers.CustomerPaymentMethod().ExpiresSoon(ctx, obj)
+	case 307: // CustomerPaymentMethod.wallet
+		obj := o.(*ent.PaymentMethod)
+		return x.ec.Resolvers.CustomerPaymentMethod().Wallet(ctx, obj)
+	case 308: // CustomerPaymentMethod.billingAddress
+		obj := o.(*ent.PaymentMethod)
+		return x.ec.Resolvers.CustomerPaymentMethod().BillingAddress(ctx, obj)
+	case 325: // CustomerPreferences.communication
 		obj := o.(*model.CustomerPreferences)
 		return x.ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
-	case 328: // CustomerSession.current
+	case 349: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
 		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
-	case 375: // Fulfillment.trackingInfo
+	case 396: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
-	case 376: // Fulfillment.fulfillmentLineItems
+	case 397: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 379: // FulfillmentEvent.message
+	case 400: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
-	case 382: // FulfillmentEvent.countryCode
+	case 403: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
 		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
-	case 395: // Image.url
+	case 416: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
-	case 398: // Image.transformedSrc
+	case 419: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
-	case 401: // LinkedIdentity.id
+	case 422: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
 		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
-	case 435: // LoyaltyRedemption.reward
+	case 456: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
-	case 437: // LoyaltyRedemption.kind
+	case 458: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
 		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
-	case 457: // LoyaltyReward.variant
+	case 478: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
 		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
-	case 471: // LoyaltyTransaction.action
+	case 492: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
-	case 474: // LoyaltyTransaction.order
+	case 495: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
-	case 475: // LoyaltyTransaction.reward
+	case 496: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
 		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
-	case 486: // MailingAddress.id
+	case 507: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
-	case 493: // MailingAddress.countryCodeV2
+	case 514: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
-	case 496: // MailingAddress.name
+	case 517: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
-	case 497: // MailingAddress.formatted
+	case 518: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
-	case 498: // MailingAddress.formattedArea
+	case 519: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
-	case 499: // MailingAddress.latitude
+	case 520: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
-	case 500: // MailingAddress.longitude
+	case 521: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
 		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
-	case 516: // Membership.plan
+	case 537: // Membership.plan
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Plan(ctx, obj)
-	case 517: // Membership.status
+	case 538: // Membership.status
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().Status(ctx, obj)
-	case 519: // Membership.renewsAt
+	case 540: // Membership.renewsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
-	case 520: // Membership.endsAt
+	case 541: // Membership.endsAt
 		obj := o.(*ent.Membership)
 		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
-	case 542: // Order.customAttributes
+	case 563: // Order.customAttributes
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
-	case 543: // Order.customerLocale
+	case 564: // Order.customerLocale
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
-	case 544: // Order.customerUrl
+	case 565: // Order.customerUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
-	case 545: // Order.statusUrl
+	case 566: // Order.statusUrl
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
-	case 561: // Order.shippingAddress
+	case 582: // Order.shippingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
-	case 562: // Order.billingAddress
+	case 583: // Order.billingAddress
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
-	case 563: // Order.lineItems
+	case 584: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 564: // Order.successfulFulfillments
+	case 585: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
-	case 565: // Order.trackingEvents
+	case 586: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
-	case 566: // Order.discountApplications
+	case 587: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 567: // Order.shippingDiscountAllocations
+	case 588: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
 		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
-	case 568: // Order.returns
+	case 589: // Order.returns
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Order().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 580: // OrderLineItem.variant
+	case 601: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
-	case 581: // OrderLineItem.customAttributes
+	case 602: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
-	case 582: // OrderLineItem.discountAllocations
+	case 603: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
-	case 583: // OrderLineItem.id
+	case 604: // OrderLineItem.id
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().ID(ctx, obj)
-	case 584: // OrderLineItem.returnableQuantity
+	case 605: // OrderLineItem.returnableQuantity
 		obj := o.(*ent.OrderLineItem)
 		return x.ec.Resolvers.OrderLineItem().ReturnableQuantity(ctx, obj)
-	case 603: // Product.id
+	case 635: // Product.id
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().ID(ctx, obj)
-	case 606: // Product.description
+	case 638: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
-	case 610: // Product.featuredImage
+	case 642: // Product.featuredImage
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
-	case 611: // Product.availableForSale
+	case 643: // Product.availableForSale
 		obj := o.(*ent.Product)
 		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
-	case 615: // Product.collections
+	case 647: // Product.collections
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 616: // Product.variants
+	case 648: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
-	case 622: // ProductVariant.id
+	case 654: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
-	case 630: // ProductVariant.selectedOptions
+	case 662: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
-	case 631: // ProductVariant.image
+	case 663: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
-	case 632: // ProductVariant.product
+	case 664: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
 		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
-	case 638: // Query.node
+	case 670: // Query.node
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
-	case 639: // Query.nodes
+	case 671: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
-	case 640: // Query.cart
+	case 672: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
-	case 641: // Query.product
+	case 673: // Query.product
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 642: // Query.products
+	case 674: // Query.products
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
-	case 643: // Query.collection
+	case 675: // Query.collection
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
-	case 644: // Query.collectionByHandle
+	case 676: // Query.collectionByHandle
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
-	case 645: // Query.collections
+	case 677: // Query.collections
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
-	case 646: // Query.customer
+	case 678: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
-	case 647: // Query.loyaltyProgram
+	case 679: // Query.loyaltyProgram
 		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
-	case 648: // Query.preferenceVocabulary
+	case 680: // Query.preferenceVocabulary
 		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
-	case 649: // Query.shop
+	case 681: // Query.shop
 		return x.ec.Resolvers.Query().Shop(ctx)
-	case 650: // Query.socialLoginProviders
+	case 682: // Query.socialLoginProviders
 		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
-	case 651: // Query.supportContact
+	case 683: // Query.supportContact
 		return x.ec.Resolvers.Query().SupportContact(ctx)
-	case 652: // Query.sharedWishlist
+	case 684: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
-	case 655: // Return.id
+	case 687: // Return.id
 		obj := o.(*ent.OrderReturn)
 		return x.ec.Resolvers.Return().ID(ctx, obj)
-	case 656: // Return.name
+	case 688: // Return.name
 		obj := o.(*ent.OrderReturn)
 		return x.ec.Resolvers.Return().Name(ctx, obj)
-	case 661: // Return.decline
+	case 693: // Return.decline
 		obj := o.(*ent.OrderReturn)
 		return x.ec.Resolvers.Return().Decline(ctx, obj)
-	case 662: // Return.order
+	case 694: // Return.order
 		obj := o.(*ent.OrderReturn)
 		return x.ec.Resolvers.Return().Order(ctx, obj)
-	case 663: // Return.returnLineItems
+	case 695: // Return.returnLineItems
 		obj := o.(*ent.OrderReturn)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Return().ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 671: // ReturnLineItem.id
+	case 703: // ReturnLineItem.id
 		obj := o.(*ent.ReturnLineItem)
 		return x.ec.Resolvers.ReturnLineItem().ID(ctx, obj)
-	case 672: // ReturnLineItem.lineItem
+	case 704: // ReturnLineItem.lineItem
 		obj := o.(*ent.ReturnLineItem)
 		return x.ec.Resolvers.ReturnLineItem().LineItem(ctx, obj)
-	case 689: // SavedCart.lines
+	case 721: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 698: // SavedCartLine.merchandise
+	case 730: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
-	case 715: // SharedWishlist.lines
+	case 747: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 744: // SupportTicket.order
+	case 776: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
-	case 745: // SupportTicket.messages
+	case 777: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 762: // Wishlist.shareUrl
+	case 794: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
-	case 766: // Wishlist.lines
+	case 798: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
 		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
-	case 775: // WishlistLine.merchandise
+	case 807: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
-	case 780: // WishlistLine.priceDropped
+	case 812: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
 		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
-	case 795: // __Directive.args
+	case 827: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 802: // __Field.args
+	case 834: // __Field.args
 		obj := o.(*introspection.Field)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
-	case 822: // __Type.fields
+	case 854: // __Type.fields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
-	case 825: // __Type.enumValues
+	case 857: // __Type.enumValues
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
-	case 826: // __Type.inputFields
+	case 858: // __Type.inputFields
 		obj := o.(*introspection.Type)
 		fc := graphql.GetFieldContext(ctx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
@@ -1719,99 +1786,99 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 // planArgs coerces the arguments of field fn.
 func (x *planExec) planArgs(ctx context.Context, fn int, raw map[string]any) (map[string]any, error) {
 	switch fn {
-	case 73: // Cart.lines
+	case 75: // Cart.lines
 		return x.ec.field_Cart_lines_args(ctx, raw)
-	case 136: // Collection.description
+	case 138: // Collection.description
 		return x.ec.field_Collection_description_args(ctx, raw)
-	case 139: // Collection.products
+	case 141: // Collection.products
 		return x.ec.field_Collection_products_args(ctx, raw)
-	case 162: // CompanyContact.orders
+	case 164: // CompanyContact.orders
 		return x.ec.field_CompanyContact_orders_args(ctx, raw)
-	case 191: // Customer.addresses
+	case 193: // Customer.addresses
 		return x.ec.field_Customer_addresses_args(ctx, raw)
-	case 198: // Customer.orders
+	case 200: // Customer.orders
 		return x.ec.field_Customer_orders_args(ctx, raw)
-	case 201: // Customer.recommendations
+	case 204: // Customer.recommendations
 		return x.ec.field_Customer_recommendations_args(ctx, raw)
-	case 202: // Customer.savedCarts
+	case 205: // Customer.savedCarts
 		return x.ec.field_Customer_savedCarts_args(ctx, raw)
-	case 203: // Customer.savedForLater
+	case 206: // Customer.savedForLater
 		return x.ec.field_Customer_savedForLater_args(ctx, raw)
-	case 205: // Customer.sessions
+	case 208: // Customer.sessions
 		return x.ec.field_Customer_sessions_args(ctx, raw)
-	case 209: // Customer.supportTickets
+	case 212: // Customer.supportTickets
 		return x.ec.field_Customer_supportTickets_args(ctx, raw)
-	case 210: // Customer.wishlists
+	case 213: // Customer.wishlists
 		return x.ec.field_Customer_wishlists_args(ctx, raw)
-	case 211: // Customer.wishlist
+	case 214: // Customer.wishlist
 		return x.ec.field_Customer_wishlist_args(ctx, raw)
-	case 290: // CustomerLoyalty.transactions
+	case 293: // CustomerLoyalty.transactions
 		return x.ec.field_CustomerLoyalty_transactions_args(ctx, raw)
-	case 292: // CustomerLoyalty.redemptions
+	case 295: // CustomerLoyalty.redemptions
 		return x.ec.field_CustomerLoyalty_redemptions_args(ctx, raw)
-	case 375: // Fulfillment.trackingInfo
+	case 396: // Fulfillment.trackingInfo
 		return x.ec.field_Fulfillment_trackingInfo_args(ctx, raw)
-	case 376: // Fulfillment.fulfillmentLineItems
+	case 397: // Fulfillment.fulfillmentLineItems
 		return x.ec.field_Fulfillment_fulfillmentLineItems_args(ctx, raw)
-	case 395: // Image.url
+	case 416: // Image.url
 		return x.ec.field_Image_url_args(ctx, raw)
-	case 398: // Image.transformedSrc
+	case 419: // Image.transformedSrc
 		return x.ec.field_Image_transformedSrc_args(ctx, raw)
-	case 497: // MailingAddress.formatted
+	case 518: // MailingAddress.formatted
 		return x.ec.field_MailingAddress_formatted_args(ctx, raw)
-	case 563: // Order.lineItems
+	case 584: // Order.lineItems
 		return x.ec.field_Order_lineItems_args(ctx, raw)
-	case 564: // Order.successfulFulfillments
+	case 585: // Order.successfulFulfillments
 		return x.ec.field_Order_successfulFulfillments_args(ctx, raw)
-	case 566: // Order.discountApplications
+	case 587: // Order.discountApplications
 		return x.ec.field_Order_discountApplications_args(ctx, raw)
-	case 568: // Order.returns
+	case 589: // Order.returns
 		return x.ec.field_Order_returns_args(ctx, raw)
-	case 606: // Product.description
+	case 638: // Product.description
 		return x.ec.field_Product_description_args(ctx, raw)
-	case 615: // Product.collections
+	case 647: // Product.collections
 		return x.ec.field_Product_collections_args(ctx, raw)
-	case 616: // Product.variants
+	case 648: // Product.variants
 		return x.ec.field_Product_variants_args(ctx, raw)
-	case 638: // Query.node
+	case 670: // Query.node
 		return x.ec.field_Query_node_args(ctx, raw)
-	case 639: // Query.nodes
+	case 671: // Query.nodes
 		return x.ec.field_Query_nodes_args(ctx, raw)
-	case 640: // Query.cart
+	case 672: // Query.cart
 		return x.ec.field_Query_cart_args(ctx, raw)
-	case 641: // Query.product
+	case 673: // Query.product
 		return x.ec.field_Query_product_args(ctx, raw)
-	case 642: // Query.products
+	case 674: // Query.products
 		return x.ec.field_Query_products_args(ctx, raw)
-	case 643: // Query.collection
+	case 675: // Query.collection
 		return x.ec.field_Query_collection_args(ctx, raw)
-	case 644: // Query.collectionByHandle
+	case 676: // Query.collectionByHandle
 		return x.ec.field_Query_collectionByHandle_args(ctx, raw)
-	case 645: // Query.collections
+	case 677: // Query.collections
 		return x.ec.field_Query_collections_args(ctx, raw)
-	case 646: // Query.customer
+	case 678: // Query.customer
 		return x.ec.field_Query_customer_args(ctx, raw)
-	case 652: // Query.sharedWishlist
+	case 684: // Query.sharedWishlist
 		return x.ec.field_Query_sharedWishlist_args(ctx, raw)
-	case 663: // Return.returnLineItems
+	case 695: // Return.returnLineItems
 		return x.ec.field_Return_returnLineItems_args(ctx, raw)
-	case 689: // SavedCart.lines
+	case 721: // SavedCart.lines
 		return x.ec.field_SavedCart_lines_args(ctx, raw)
-	case 715: // SharedWishlist.lines
+	case 747: // SharedWishlist.lines
 		return x.ec.field_SharedWishlist_lines_args(ctx, raw)
-	case 745: // SupportTicket.messages
+	case 777: // SupportTicket.messages
 		return x.ec.field_SupportTicket_messages_args(ctx, raw)
-	case 766: // Wishlist.lines
+	case 798: // Wishlist.lines
 		return x.ec.field_Wishlist_lines_args(ctx, raw)
-	case 795: // __Directive.args
+	case 827: // __Directive.args
 		return x.ec.field___Directive_args_args(ctx, raw)
-	case 802: // __Field.args
+	case 834: // __Field.args
 		return x.ec.field___Field_args_args(ctx, raw)
-	case 822: // __Type.fields
+	case 854: // __Type.fields
 		return x.ec.field___Type_fields_args(ctx, raw)
-	case 825: // __Type.enumValues
+	case 857: // __Type.enumValues
 		return x.ec.field___Type_enumValues_args(ctx, raw)
-	case 826: // __Type.inputFields
+	case 858: // __Type.inputFields
 		return x.ec.field___Type_inputFields_args(ctx, raw)
 	}
 	return nil, nil
@@ -1920,12 +1987,23 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 21: // AdminCustomerUpdatePayload.customer
+	case 22: // AdminCustomerPaymentMethodRemovePayload.userErrors
+		obj := n.obj.(*model.AdminCustomerPaymentMethodRemovePayload)
+		v := obj.UserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("AdminUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 23: // AdminCustomerUpdatePayload.customer
 		obj := n.obj.(*model.AdminCustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 22: // AdminCustomerUpdatePayload.userErrors
+	case 24: // AdminCustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.AdminCustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1936,7 +2014,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 27: // AdminCustomersImportPayload.report
+	case 29: // AdminCustomersImportPayload.report
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Report
 		x.list(n, i, len(v))
@@ -1947,7 +2025,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 28: // AdminCustomersImportPayload.userErrors
+	case 30: // AdminCustomersImportPayload.userErrors
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1958,7 +2036,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 29: // AdminCustomersInvitePayload.customers
+	case 31: // AdminCustomersInvitePayload.customers
 		obj := n.obj.(*model.AdminCustomersInvitePayload)
 		v := obj.Customers
 		x.list(n, i, len(v))
@@ -1969,7 +2047,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 30: // AdminCustomersInvitePayload.userErrors
+	case 32: // AdminCustomersInvitePayload.userErrors
 		obj := n.obj.(*model.AdminCustomersInvitePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1980,12 +2058,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 31: // AdminFulfillmentEventPayload.fulfillmentEvent
+	case 33: // AdminFulfillmentEventPayload.fulfillmentEvent
 		obj := n.obj.(*model.AdminFulfillmentEventPayload)
 		v := obj.FulfillmentEvent
 		name, ptr := planPointer("FulfillmentEvent", v)
 		return x.one(n, i, name, ptr, false)
-	case 32: // AdminFulfillmentEventPayload.userErrors
+	case 34: // AdminFulfillmentEventPayload.userErrors
 		obj := n.obj.(*model.AdminFulfillmentEventPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -1996,17 +2074,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 34: // AdminFulfillmentPayload.fulfillment
+	case 36: // AdminFulfillmentPayload.fulfillment
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.Fulfillment
 		name, ptr := planPointer("Fulfillment", v)
 		return x.one(n, i, name, ptr, false)
-	case 35: // AdminFulfillmentPayload.order
+	case 37: // AdminFulfillmentPayload.order
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.Order
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 36: // AdminFulfillmentPayload.userErrors
+	case 38: // AdminFulfillmentPayload.userErrors
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2017,17 +2095,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 41: // AdminLoyaltyDiscountCodePayload.redemption
+	case 43: // AdminLoyaltyDiscountCodePayload.redemption
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 42: // AdminLoyaltyDiscountCodePayload.reward
+	case 44: // AdminLoyaltyDiscountCodePayload.reward
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.Reward
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 43: // AdminLoyaltyDiscountCodePayload.userErrors
+	case 45: // AdminLoyaltyDiscountCodePayload.userErrors
 		obj := n.obj.(*model.AdminLoyaltyDiscountCodePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2038,17 +2116,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 44: // AdminLoyaltyPayload.transaction
+	case 46: // AdminLoyaltyPayload.transaction
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.Transaction
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, false)
-	case 45: // AdminLoyaltyPayload.loyalty
+	case 47: // AdminLoyaltyPayload.loyalty
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 46: // AdminLoyaltyPayload.userErrors
+	case 48: // AdminLoyaltyPayload.userErrors
 		obj := n.obj.(*model.AdminLoyaltyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2059,12 +2137,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 47: // AdminMembershipPayload.membership
+	case 49: // AdminMembershipPayload.membership
 		obj := n.obj.(*model.AdminMembershipPayload)
 		v := obj.Membership
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 48: // AdminMembershipPayload.userErrors
+	case 50: // AdminMembershipPayload.userErrors
 		obj := n.obj.(*model.AdminMembershipPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2075,7 +2153,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 50: // AdminMultipassSecretRotatePayload.userErrors
+	case 52: // AdminMultipassSecretRotatePayload.userErrors
 		obj := n.obj.(*model.AdminMultipassSecretRotatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2086,12 +2164,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 51: // AdminOrderPayload.order
+	case 53: // AdminOrderPayload.order
 		obj := n.obj.(*model.AdminOrderPayload)
 		v := obj.Order
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 52: // AdminOrderPayload.userErrors
+	case 54: // AdminOrderPayload.userErrors
 		obj := n.obj.(*model.AdminOrderPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2102,7 +2180,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 53: // AdminProductsUpsertPayload.products
+	case 55: // AdminProductsUpsertPayload.products
 		obj := n.obj.(*model.AdminProductsUpsertPayload)
 		v := obj.Products
 		if v == nil {
@@ -2116,7 +2194,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 54: // AdminProductsUpsertPayload.userErrors
+	case 56: // AdminProductsUpsertPayload.userErrors
 		obj := n.obj.(*model.AdminProductsUpsertPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2127,12 +2205,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 55: // AdminReturnPayload.return
+	case 57: // AdminReturnPayload.return
 		obj := n.obj.(*model.AdminReturnPayload)
 		v := obj.Return
 		name, ptr := planPointer("Return", v)
 		return x.one(n, i, name, ptr, false)
-	case 56: // AdminReturnPayload.userErrors
+	case 58: // AdminReturnPayload.userErrors
 		obj := n.obj.(*model.AdminReturnPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2143,12 +2221,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 57: // AdminSupportTicketPayload.supportTicket
+	case 59: // AdminSupportTicketPayload.supportTicket
 		obj := n.obj.(*model.AdminSupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 58: // AdminSupportTicketPayload.userErrors
+	case 60: // AdminSupportTicketPayload.userErrors
 		obj := n.obj.(*model.AdminSupportTicketPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2159,7 +2237,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 64: // BaseCartLineConnection.edges
+	case 66: // BaseCartLineConnection.edges
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2170,7 +2248,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 65: // BaseCartLineConnection.nodes
+	case 67: // BaseCartLineConnection.nodes
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2181,29 +2259,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 66: // BaseCartLineConnection.pageInfo
+	case 68: // BaseCartLineConnection.pageInfo
 		obj := n.obj.(*model.BaseCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 68: // BaseCartLineEdge.node
+	case 70: // BaseCartLineEdge.node
 		obj := n.obj.(*model.BaseCartLineEdge)
 		v := obj.Node
 		name, ptr := planConcreteBaseCartLine(v)
 		return x.one(n, i, name, ptr, true)
-	case 73: // Cart.lines
+	case 75: // Cart.lines
 		v := planValue[*model.BaseCartLineConnection](n.val(i))
 		name, ptr := planPointer("BaseCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 75: // Cart.cost
+	case 77: // Cart.cost
 		v := planValue[*model.CartCost](n.val(i))
 		name, ptr := planPointer("CartCost", v)
 		return x.one(n, i, name, ptr, true)
-	case 76: // Cart.buyerIdentity
+	case 78: // Cart.buyerIdentity
 		v := planValue[*model.CartBuyerIdentity](n.val(i))
 		name, ptr := planPointer("CartBuyerIdentity", v)
 		return x.one(n, i, name, ptr, true)
-	case 78: // Cart.attributes
+	case 80: // Cart.attributes
 		obj := n.obj.(*ent.Cart)
 		v := obj.Attributes
 		x.list(n, i, len(v))
@@ -2214,7 +2292,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 79: // Cart.discountCodes
+	case 81: // Cart.discountCodes
 		v := planValue[[]*model.CartDiscountCode](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2224,17 +2302,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 81: // CartBuyerIdentity.customer
+	case 83: // CartBuyerIdentity.customer
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 84: // CartBuyerIdentityUpdatePayload.cart
+	case 86: // CartBuyerIdentityUpdatePayload.cart
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 85: // CartBuyerIdentityUpdatePayload.userErrors
+	case 87: // CartBuyerIdentityUpdatePayload.userErrors
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2245,7 +2323,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 86: // CartBuyerIdentityUpdatePayload.warnings
+	case 88: // CartBuyerIdentityUpdatePayload.warnings
 		obj := n.obj.(*model.CartBuyerIdentityUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2256,37 +2334,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 87: // CartCost.checkoutChargeAmount
+	case 89: // CartCost.checkoutChargeAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.CheckoutChargeAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 88: // CartCost.subtotalAmount
+	case 90: // CartCost.subtotalAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.SubtotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 90: // CartCost.totalAmount
+	case 92: // CartCost.totalAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 92: // CartCost.totalDutyAmount
+	case 94: // CartCost.totalDutyAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalDutyAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 94: // CartCost.totalTaxAmount
+	case 96: // CartCost.totalTaxAmount
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalTaxAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 96: // CartCreatePayload.cart
+	case 98: // CartCreatePayload.cart
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 97: // CartCreatePayload.userErrors
+	case 99: // CartCreatePayload.userErrors
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2297,7 +2375,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 98: // CartCreatePayload.warnings
+	case 100: // CartCreatePayload.warnings
 		obj := n.obj.(*model.CartCreatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2308,12 +2386,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 101: // CartFromSavedPayload.cart
+	case 103: // CartFromSavedPayload.cart
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 102: // CartFromSavedPayload.warnings
+	case 104: // CartFromSavedPayload.warnings
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2324,7 +2402,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 103: // CartFromSavedPayload.customerUserErrors
+	case 105: // CartFromSavedPayload.customerUserErrors
 		obj := n.obj.(*model.CartFromSavedPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2335,15 +2413,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 105: // CartLine.merchandise
+	case 107: // CartLine.merchandise
 		v := planValue[model.Merchandise](n.val(i))
 		name, ptr := planConcreteMerchandise(v)
 		return x.one(n, i, name, ptr, true)
-	case 107: // CartLine.cost
+	case 109: // CartLine.cost
 		v := planValue[*model.CartLineCost](n.val(i))
 		name, ptr := planPointer("CartLineCost", v)
 		return x.one(n, i, name, ptr, true)
-	case 108: // CartLine.attributes
+	case 110: // CartLine.attributes
 		obj := n.obj.(*ent.CartLine)
 		v := obj.Attributes
 		x.list(n, i, len(v))
@@ -2354,32 +2432,32 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 109: // CartLineCost.amountPerQuantity
+	case 111: // CartLineCost.amountPerQuantity
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.AmountPerQuantity
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 110: // CartLineCost.compareAtAmountPerQuantity
+	case 112: // CartLineCost.compareAtAmountPerQuantity
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.CompareAtAmountPerQuantity
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 111: // CartLineCost.subtotalAmount
+	case 113: // CartLineCost.subtotalAmount
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.SubtotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 112: // CartLineCost.totalAmount
+	case 114: // CartLineCost.totalAmount
 		obj := n.obj.(*model.CartLineCost)
 		v := obj.TotalAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 113: // CartLinesAddPayload.cart
+	case 115: // CartLinesAddPayload.cart
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 114: // CartLinesAddPayload.userErrors
+	case 116: // CartLinesAddPayload.userErrors
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2390,7 +2468,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 115: // CartLinesAddPayload.warnings
+	case 117: // CartLinesAddPayload.warnings
 		obj := n.obj.(*model.CartLinesAddPayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2401,12 +2479,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 116: // CartLinesRemovePayload.cart
+	case 118: // CartLinesRemovePayload.cart
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 117: // CartLinesRemovePayload.userErrors
+	case 119: // CartLinesRemovePayload.userErrors
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2417,7 +2495,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 118: // CartLinesRemovePayload.warnings
+	case 120: // CartLinesRemovePayload.warnings
 		obj := n.obj.(*model.CartLinesRemovePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2428,12 +2506,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 119: // CartLinesSaveForLaterPayload.cart
+	case 121: // CartLinesSaveForLaterPayload.cart
 		obj := n.obj.(*model.CartLinesSaveForLaterPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 120: // CartLinesSaveForLaterPayload.customerUserErrors
+	case 122: // CartLinesSaveForLaterPayload.customerUserErrors
 		obj := n.obj.(*model.CartLinesSaveForLaterPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2444,12 +2522,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 121: // CartLinesUpdatePayload.cart
+	case 123: // CartLinesUpdatePayload.cart
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 122: // CartLinesUpdatePayload.userErrors
+	case 124: // CartLinesUpdatePayload.userErrors
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2460,7 +2538,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 123: // CartLinesUpdatePayload.warnings
+	case 125: // CartLinesUpdatePayload.warnings
 		obj := n.obj.(*model.CartLinesUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2471,12 +2549,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 124: // CartNoteUpdatePayload.cart
+	case 126: // CartNoteUpdatePayload.cart
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 125: // CartNoteUpdatePayload.userErrors
+	case 127: // CartNoteUpdatePayload.userErrors
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2487,7 +2565,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 126: // CartNoteUpdatePayload.warnings
+	case 128: // CartNoteUpdatePayload.warnings
 		obj := n.obj.(*model.CartNoteUpdatePayload)
 		v := obj.Warnings
 		x.list(n, i, len(v))
@@ -2498,15 +2576,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 137: // Collection.image
+	case 139: // Collection.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 139: // Collection.products
+	case 141: // Collection.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 140: // CollectionConnection.edges
+	case 142: // CollectionConnection.edges
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2517,7 +2595,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 141: // CollectionConnection.nodes
+	case 143: // CollectionConnection.nodes
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2528,17 +2606,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 142: // CollectionConnection.pageInfo
+	case 144: // CollectionConnection.pageInfo
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 145: // CollectionEdge.node
+	case 147: // CollectionEdge.node
 		obj := n.obj.(*model.CollectionEdge)
 		v := obj.Node
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, true)
-	case 155: // Company.locations
+	case 157: // Company.locations
 		v := planValue[[]*ent.CompanyLocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2548,19 +2626,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 159: // CompanyContact.company
+	case 161: // CompanyContact.company
 		v := planValue[*ent.Company](n.val(i))
 		name, ptr := planPointer("Company", v)
 		return x.one(n, i, name, ptr, true)
-	case 161: // CompanyContact.spendingLimit
+	case 163: // CompanyContact.spendingLimit
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 162: // CompanyContact.orders
+	case 164: // CompanyContact.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 174: // ConsentEventConnection.edges
+	case 176: // ConsentEventConnection.edges
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2571,7 +2649,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 175: // ConsentEventConnection.nodes
+	case 177: // ConsentEventConnection.nodes
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2582,29 +2660,29 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 176: // ConsentEventConnection.pageInfo
+	case 178: // ConsentEventConnection.pageInfo
 		obj := n.obj.(*model.ConsentEventConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 178: // ConsentEventEdge.node
+	case 180: // ConsentEventEdge.node
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Node
 		name, ptr := planPointer("ConsentEvent", v)
 		return x.one(n, i, name, ptr, true)
-	case 190: // Customer.defaultAddress
+	case 192: // Customer.defaultAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 191: // Customer.addresses
+	case 193: // Customer.addresses
 		v := planValue[*model.MailingAddressConnection](n.val(i))
 		name, ptr := planPointer("MailingAddressConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 194: // Customer.cart
+	case 196: // Customer.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 195: // Customer.companyContacts
+	case 197: // Customer.companyContacts
 		v := planValue[[]*ent.CompanyContact](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2614,23 +2692,33 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 196: // Customer.loyalty
+	case 198: // Customer.loyalty
 		v := planValue[*ent.LoyaltyAccount](n.val(i))
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 198: // Customer.orders
+	case 200: // Customer.orders
 		v := planValue[*model.OrderConnection](n.val(i))
 		name, ptr := planPointer("OrderConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 199: // Customer.preferences
+	case 201: // Customer.paymentMethods
+		v := planValue[[]*ent.PaymentMethod](n.val(i))
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("CustomerPaymentMethod", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 202: // Customer.preferences
 		v := planValue[*model.CustomerPreferences](n.val(i))
 		name, ptr := planPointer("CustomerPreferences", v)
 		return x.one(n, i, name, ptr, true)
-	case 200: // Customer.privacy
+	case 203: // Customer.privacy
 		v := planValue[*model.CustomerPrivacy](n.val(i))
 		name, ptr := planPointer("CustomerPrivacy", v)
 		return x.one(n, i, name, ptr, true)
-	case 201: // Customer.recommendations
+	case 204: // Customer.recommendations
 		v := planValue[[]*recommend.Item](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2640,19 +2728,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 202: // Customer.savedCarts
+	case 205: // Customer.savedCarts
 		v := planValue[*model.SavedCartConnection](n.val(i))
 		name, ptr := planPointer("SavedCartConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 203: // Customer.savedForLater
+	case 206: // Customer.savedForLater
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 205: // Customer.sessions
+	case 208: // Customer.sessions
 		v := planValue[*model.CustomerSessionConnection](n.val(i))
 		name, ptr := planPointer("CustomerSessionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 207: // Customer.linkedIdentities
+	case 210: // Customer.linkedIdentities
 		v := planValue[[]*ent.LinkedIdentity](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -2662,28 +2750,28 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 208: // Customer.socialLoginProvider
+	case 211: // Customer.socialLoginProvider
 		v := planValue[*model.SocialLoginProvider](n.val(i))
 		name, ptr := planPointer("SocialLoginProvider", v)
 		return x.one(n, i, name, ptr, false)
-	case 209: // Customer.supportTickets
+	case 212: // Customer.supportTickets
 		v := planValue[*model.SupportTicketConnection](n.val(i))
 		name, ptr := planPointer("SupportTicketConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 210: // Customer.wishlists
+	case 213: // Customer.wishlists
 		v := planValue[*model.WishlistConnection](n.val(i))
 		name, ptr := planPointer("WishlistConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 211: // Customer.wishlist
+	case 214: // Customer.wishlist
 		v := planValue[*ent.Wishlist](n.val(i))
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 215: // CustomerAccessTokenCreatePayload.customerAccessToken
+	case 218: // CustomerAccessTokenCreatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 216: // CustomerAccessTokenCreatePayload.customerUserErrors
+	case 219: // CustomerAccessTokenCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2694,7 +2782,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 217: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
+	case 220: // CustomerAccessTokenCreatePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -2705,7 +2793,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 218: // CustomerAccessTokenCreatePayload.userErrors
+	case 221: // CustomerAccessTokenCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2716,12 +2804,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 219: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
+	case 222: // CustomerAccessTokenCreateWithCodePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 220: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
+	case 223: // CustomerAccessTokenCreateWithCodePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithCodePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2732,12 +2820,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 221: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
+	case 224: // CustomerAccessTokenCreateWithMultipassPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 222: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
+	case 225: // CustomerAccessTokenCreateWithMultipassPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithMultipassPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2748,12 +2836,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 223: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
+	case 226: // CustomerAccessTokenCreateWithSocialLoginPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 224: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
+	case 227: // CustomerAccessTokenCreateWithSocialLoginPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAccessTokenCreateWithSocialLoginPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2764,7 +2852,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 227: // CustomerAccessTokenDeletePayload.userErrors
+	case 230: // CustomerAccessTokenDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2775,12 +2863,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 228: // CustomerAccessTokenRenewPayload.customerAccessToken
+	case 231: // CustomerAccessTokenRenewPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 229: // CustomerAccessTokenRenewPayload.userErrors
+	case 232: // CustomerAccessTokenRenewPayload.userErrors
 		obj := n.obj.(*model.CustomerAccessTokenRenewPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2791,12 +2879,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 237: // CustomerAccountClientCreatePayload.client
+	case 240: // CustomerAccountClientCreatePayload.client
 		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
 		v := obj.Client
 		name, ptr := planPointer("CustomerAccountClient", v)
 		return x.one(n, i, name, ptr, false)
-	case 239: // CustomerAccountClientCreatePayload.userErrors
+	case 242: // CustomerAccountClientCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2807,7 +2895,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 241: // CustomerAccountClientDeletePayload.userErrors
+	case 244: // CustomerAccountClientDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAccountClientDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2818,17 +2906,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 242: // CustomerActivateByUrlPayload.customer
+	case 245: // CustomerActivateByUrlPayload.customer
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 243: // CustomerActivateByUrlPayload.customerAccessToken
+	case 246: // CustomerActivateByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 244: // CustomerActivateByUrlPayload.customerUserErrors
+	case 247: // CustomerActivateByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivateByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2839,17 +2927,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 245: // CustomerActivatePayload.customer
+	case 248: // CustomerActivatePayload.customer
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 246: // CustomerActivatePayload.customerAccessToken
+	case 249: // CustomerActivatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 247: // CustomerActivatePayload.customerUserErrors
+	case 250: // CustomerActivatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2860,7 +2948,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 248: // CustomerActivatePayload.userErrors
+	case 251: // CustomerActivatePayload.userErrors
 		obj := n.obj.(*model.CustomerActivatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2871,12 +2959,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 249: // CustomerAddressCreatePayload.customerAddress
+	case 252: // CustomerAddressCreatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 250: // CustomerAddressCreatePayload.customerUserErrors
+	case 253: // CustomerAddressCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2887,7 +2975,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 251: // CustomerAddressCreatePayload.userErrors
+	case 254: // CustomerAddressCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2898,7 +2986,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 253: // CustomerAddressDeletePayload.customerUserErrors
+	case 256: // CustomerAddressDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2909,7 +2997,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 254: // CustomerAddressDeletePayload.userErrors
+	case 257: // CustomerAddressDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2920,12 +3008,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 255: // CustomerAddressUpdatePayload.customerAddress
+	case 258: // CustomerAddressUpdatePayload.customerAddress
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerAddress
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 256: // CustomerAddressUpdatePayload.customerUserErrors
+	case 259: // CustomerAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2936,7 +3024,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 257: // CustomerAddressUpdatePayload.userErrors
+	case 260: // CustomerAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -2947,7 +3035,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 258: // CustomerConnection.edges
+	case 261: // CustomerConnection.edges
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -2958,7 +3046,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 259: // CustomerConnection.nodes
+	case 262: // CustomerConnection.nodes
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -2969,17 +3057,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 260: // CustomerConnection.pageInfo
+	case 263: // CustomerConnection.pageInfo
 		obj := n.obj.(*model.CustomerConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 261: // CustomerCreatePayload.customer
+	case 264: // CustomerCreatePayload.customer
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 262: // CustomerCreatePayload.customerUserErrors
+	case 265: // CustomerCreatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -2990,7 +3078,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 263: // CustomerCreatePayload.userErrors
+	case 266: // CustomerCreatePayload.userErrors
 		obj := n.obj.(*model.CustomerCreatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3001,12 +3089,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 267: // CustomerDataExportPayload.export
+	case 270: // CustomerDataExportPayload.export
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.Export
 		name, ptr := planPointer("CustomerDataExport", v)
 		return x.one(n, i, name, ptr, false)
-	case 268: // CustomerDataExportPayload.customerUserErrors
+	case 271: // CustomerDataExportPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDataExportPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3017,12 +3105,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 269: // CustomerDefaultAddressUpdatePayload.customer
+	case 272: // CustomerDefaultAddressUpdatePayload.customer
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 270: // CustomerDefaultAddressUpdatePayload.customerUserErrors
+	case 273: // CustomerDefaultAddressUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3033,7 +3121,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 271: // CustomerDefaultAddressUpdatePayload.userErrors
+	case 274: // CustomerDefaultAddressUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerDefaultAddressUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3044,7 +3132,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 274: // CustomerDeletePayload.customerUserErrors
+	case 277: // CustomerDeletePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3055,7 +3143,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 275: // CustomerDeletePayload.userErrors
+	case 278: // CustomerDeletePayload.userErrors
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3066,12 +3154,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 277: // CustomerEdge.node
+	case 280: // CustomerEdge.node
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Node
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, true)
-	case 278: // CustomerEmailCodeSendPayload.customerUserErrors
+	case 281: // CustomerEmailCodeSendPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailCodeSendPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3082,12 +3170,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 279: // CustomerEmailVerifyPayload.customer
+	case 282: // CustomerEmailVerifyPayload.customer
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 280: // CustomerEmailVerifyPayload.customerUserErrors
+	case 283: // CustomerEmailVerifyPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerEmailVerifyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3098,12 +3186,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 281: // CustomerIdentityUnlinkPayload.customer
+	case 284: // CustomerIdentityUnlinkPayload.customer
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 282: // CustomerIdentityUnlinkPayload.customerUserErrors
+	case 285: // CustomerIdentityUnlinkPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerIdentityUnlinkPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3114,19 +3202,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 285: // CustomerLoyalty.tier
+	case 288: // CustomerLoyalty.tier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 286: // CustomerLoyalty.nextTier
+	case 289: // CustomerLoyalty.nextTier
 		v := planValue[*model.LoyaltyTier](n.val(i))
 		name, ptr := planPointer("LoyaltyTier", v)
 		return x.one(n, i, name, ptr, false)
-	case 288: // CustomerLoyalty.spendToNextTier
+	case 291: // CustomerLoyalty.spendToNextTier
 		v := planValue[*money.V2](n.val(i))
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 289: // CustomerLoyalty.pointsExpiring
+	case 292: // CustomerLoyalty.pointsExpiring
 		v := planValue[[]*model.LoyaltyPointsExpiry](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3136,11 +3224,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 290: // CustomerLoyalty.transactions
+	case 293: // CustomerLoyalty.transactions
 		v := planValue[*model.LoyaltyTransactionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyTransactionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 291: // CustomerLoyalty.availableRewards
+	case 294: // CustomerLoyalty.availableRewards
 		v := planValue[[]*ent.LoyaltyReward](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3150,15 +3238,62 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 292: // CustomerLoyalty.redemptions
+	case 295: // CustomerLoyalty.redemptions
 		v := planValue[*model.LoyaltyRedemptionConnection](n.val(i))
 		name, ptr := planPointer("LoyaltyRedemptionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 295: // CustomerLoyalty.membership
+	case 298: // CustomerLoyalty.membership
 		v := planValue[*ent.Membership](n.val(i))
 		name, ptr := planPointer("Membership", v)
 		return x.one(n, i, name, ptr, false)
-	case 304: // CustomerPreferences.communication
+	case 308: // CustomerPaymentMethod.billingAddress
+		v := planValue[*model.PaymentMethodBillingAddress](n.val(i))
+		name, ptr := planPointer("PaymentMethodBillingAddress", v)
+		return x.one(n, i, name, ptr, false)
+	case 311: // CustomerPaymentMethodPayload.paymentMethod
+		obj := n.obj.(*model.CustomerPaymentMethodPayload)
+		v := obj.PaymentMethod
+		name, ptr := planPointer("CustomerPaymentMethod", v)
+		return x.one(n, i, name, ptr, false)
+	case 312: // CustomerPaymentMethodPayload.customerUserErrors
+		obj := n.obj.(*model.CustomerPaymentMethodPayload)
+		v := obj.CustomerUserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("CustomerUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 314: // CustomerPaymentMethodRemovePayload.customerUserErrors
+		obj := n.obj.(*model.CustomerPaymentMethodRemovePayload)
+		v := obj.CustomerUserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("CustomerUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 315: // CustomerPaymentMethodSetupCreatePayload.setup
+		obj := n.obj.(*model.CustomerPaymentMethodSetupCreatePayload)
+		v := obj.Setup
+		name, ptr := planPointer("PaymentMethodSetup", v)
+		return x.one(n, i, name, ptr, false)
+	case 316: // CustomerPaymentMethodSetupCreatePayload.customerUserErrors
+		obj := n.obj.(*model.CustomerPaymentMethodSetupCreatePayload)
+		v := obj.CustomerUserErrors
+		x.list(n, i, len(v))
+		for j := range v {
+			name, ptr := planPointer("CustomerUserError", v[j])
+			if !x.element(n, i, j, name, ptr, true) {
+				return false
+			}
+		}
+		return true
+	case 325: // CustomerPreferences.communication
 		v := planValue[[]*notify.Preference](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3168,12 +3303,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 305: // CustomerPreferencesUpdatePayload.customer
+	case 326: // CustomerPreferencesUpdatePayload.customer
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 306: // CustomerPreferencesUpdatePayload.customerUserErrors
+	case 327: // CustomerPreferencesUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3184,7 +3319,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 307: // CustomerPreferencesUpdatePayload.userErrors
+	case 328: // CustomerPreferencesUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerPreferencesUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3195,7 +3330,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 310: // CustomerRecoverPayload.customerUserErrors
+	case 331: // CustomerRecoverPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3206,7 +3341,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 311: // CustomerRecoverPayload.userErrors
+	case 332: // CustomerRecoverPayload.userErrors
 		obj := n.obj.(*model.CustomerRecoverPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3217,17 +3352,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 312: // CustomerResetByUrlPayload.customer
+	case 333: // CustomerResetByUrlPayload.customer
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 313: // CustomerResetByUrlPayload.customerAccessToken
+	case 334: // CustomerResetByUrlPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 314: // CustomerResetByUrlPayload.customerUserErrors
+	case 335: // CustomerResetByUrlPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3238,7 +3373,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 315: // CustomerResetByUrlPayload.userErrors
+	case 336: // CustomerResetByUrlPayload.userErrors
 		obj := n.obj.(*model.CustomerResetByURLPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3249,17 +3384,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 316: // CustomerResetPayload.customer
+	case 337: // CustomerResetPayload.customer
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 317: // CustomerResetPayload.customerAccessToken
+	case 338: // CustomerResetPayload.customerAccessToken
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 318: // CustomerResetPayload.customerUserErrors
+	case 339: // CustomerResetPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3270,7 +3405,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 319: // CustomerResetPayload.userErrors
+	case 340: // CustomerResetPayload.userErrors
 		obj := n.obj.(*model.CustomerResetPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3281,7 +3416,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 329: // CustomerSessionConnection.edges
+	case 350: // CustomerSessionConnection.edges
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3292,7 +3427,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 330: // CustomerSessionConnection.nodes
+	case 351: // CustomerSessionConnection.nodes
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3303,17 +3438,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 331: // CustomerSessionConnection.pageInfo
+	case 352: // CustomerSessionConnection.pageInfo
 		obj := n.obj.(*model.CustomerSessionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 333: // CustomerSessionEdge.node
+	case 354: // CustomerSessionEdge.node
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Node
 		name, ptr := planPointer("CustomerSession", v)
 		return x.one(n, i, name, ptr, true)
-	case 335: // CustomerSessionRevokePayload.customerUserErrors
+	case 356: // CustomerSessionRevokePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3324,7 +3459,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 337: // CustomerSessionsRevokeOthersPayload.customerUserErrors
+	case 358: // CustomerSessionsRevokeOthersPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3335,7 +3470,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 339: // CustomerSocialLoginStartPayload.customerUserErrors
+	case 360: // CustomerSocialLoginStartPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3346,12 +3481,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 340: // CustomerTwoFactorDisablePayload.customer
+	case 361: // CustomerTwoFactorDisablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 341: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
+	case 362: // CustomerTwoFactorDisablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3362,7 +3497,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 342: // CustomerTwoFactorDisablePayload.customerUserErrors
+	case 363: // CustomerTwoFactorDisablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorDisablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3373,12 +3508,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 343: // CustomerTwoFactorEnablePayload.customer
+	case 364: // CustomerTwoFactorEnablePayload.customer
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 345: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
+	case 366: // CustomerTwoFactorEnablePayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3389,7 +3524,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 346: // CustomerTwoFactorEnablePayload.customerUserErrors
+	case 367: // CustomerTwoFactorEnablePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3400,7 +3535,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 349: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
+	case 370: // CustomerTwoFactorSetupPayload.twoFactorUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.TwoFactorUserErrors
 		x.list(n, i, len(v))
@@ -3411,7 +3546,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 350: // CustomerTwoFactorSetupPayload.customerUserErrors
+	case 371: // CustomerTwoFactorSetupPayload.customerUserErrors
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3422,17 +3557,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 351: // CustomerUpdatePayload.customer
+	case 372: // CustomerUpdatePayload.customer
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.Customer
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 352: // CustomerUpdatePayload.customerAccessToken
+	case 373: // CustomerUpdatePayload.customerAccessToken
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerAccessToken
 		name, ptr := planPointer("CustomerAccessToken", v)
 		return x.one(n, i, name, ptr, false)
-	case 353: // CustomerUpdatePayload.customerUserErrors
+	case 374: // CustomerUpdatePayload.customerUserErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3443,7 +3578,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 354: // CustomerUpdatePayload.userErrors
+	case 375: // CustomerUpdatePayload.userErrors
 		obj := n.obj.(*model.CustomerUpdatePayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3454,17 +3589,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 358: // DiscountAllocation.allocatedAmount
+	case 379: // DiscountAllocation.allocatedAmount
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.AllocatedAmount
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 359: // DiscountAllocation.discountApplication
+	case 380: // DiscountAllocation.discountApplication
 		obj := n.obj.(*model.DiscountAllocation)
 		v := obj.DiscountApplication
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 360: // DiscountApplicationConnection.edges
+	case 381: // DiscountApplicationConnection.edges
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3475,7 +3610,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 361: // DiscountApplicationConnection.nodes
+	case 382: // DiscountApplicationConnection.nodes
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3486,22 +3621,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 362: // DiscountApplicationConnection.pageInfo
+	case 383: // DiscountApplicationConnection.pageInfo
 		obj := n.obj.(*model.DiscountApplicationConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 364: // DiscountApplicationEdge.node
+	case 385: // DiscountApplicationEdge.node
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Node
 		name, ptr := planConcreteDiscountApplication(v)
 		return x.one(n, i, name, ptr, true)
-	case 370: // DiscountCodeApplication.value
+	case 391: // DiscountCodeApplication.value
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 375: // Fulfillment.trackingInfo
+	case 396: // Fulfillment.trackingInfo
 		v := planValue[[]*schema.TrackingInfo](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3511,16 +3646,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 376: // Fulfillment.fulfillmentLineItems
+	case 397: // Fulfillment.fulfillmentLineItems
 		v := planValue[*model.FulfillmentLineItemConnection](n.val(i))
 		name, ptr := planPointer("FulfillmentLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 384: // FulfillmentLineItem.lineItem
+	case 405: // FulfillmentLineItem.lineItem
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.LineItem
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 386: // FulfillmentLineItemConnection.edges
+	case 407: // FulfillmentLineItemConnection.edges
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3531,7 +3666,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 387: // FulfillmentLineItemConnection.nodes
+	case 408: // FulfillmentLineItemConnection.nodes
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3542,17 +3677,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 388: // FulfillmentLineItemConnection.pageInfo
+	case 409: // FulfillmentLineItemConnection.pageInfo
 		obj := n.obj.(*model.FulfillmentLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 390: // FulfillmentLineItemEdge.node
+	case 411: // FulfillmentLineItemEdge.node
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("FulfillmentLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 406: // LoyaltyConsistencyReport.mismatches
+	case 427: // LoyaltyConsistencyReport.mismatches
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.Mismatches
 		x.list(n, i, len(v))
@@ -3563,12 +3698,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 415: // LoyaltyPayload.loyalty
+	case 436: // LoyaltyPayload.loyalty
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 417: // LoyaltyPayload.loyaltyUserErrors
+	case 438: // LoyaltyPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3579,7 +3714,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 418: // LoyaltyPayload.customerUserErrors
+	case 439: // LoyaltyPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3590,7 +3725,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 425: // LoyaltyProgram.earnRules
+	case 446: // LoyaltyProgram.earnRules
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.EarnRules
 		x.list(n, i, len(v))
@@ -3601,7 +3736,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 427: // LoyaltyProgram.tiers
+	case 448: // LoyaltyProgram.tiers
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Tiers
 		x.list(n, i, len(v))
@@ -3612,7 +3747,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 428: // LoyaltyProgram.rewards
+	case 449: // LoyaltyProgram.rewards
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Rewards
 		x.list(n, i, len(v))
@@ -3623,7 +3758,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 431: // LoyaltyProgram.membershipPlans
+	case 452: // LoyaltyProgram.membershipPlans
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.MembershipPlans
 		x.list(n, i, len(v))
@@ -3634,12 +3769,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 432: // LoyaltyProgramPayload.program
+	case 453: // LoyaltyProgramPayload.program
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.Program
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, false)
-	case 433: // LoyaltyProgramPayload.userErrors
+	case 454: // LoyaltyProgramPayload.userErrors
 		obj := n.obj.(*model.LoyaltyProgramPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -3650,16 +3785,16 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 435: // LoyaltyRedemption.reward
+	case 456: // LoyaltyRedemption.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, true)
-	case 438: // LoyaltyRedemption.amount
+	case 459: // LoyaltyRedemption.amount
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 444: // LoyaltyRedemptionConnection.edges
+	case 465: // LoyaltyRedemptionConnection.edges
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3670,7 +3805,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 445: // LoyaltyRedemptionConnection.nodes
+	case 466: // LoyaltyRedemptionConnection.nodes
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3681,36 +3816,36 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 446: // LoyaltyRedemptionConnection.pageInfo
+	case 467: // LoyaltyRedemptionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyRedemptionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 448: // LoyaltyRedemptionEdge.node
+	case 469: // LoyaltyRedemptionEdge.node
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, true)
-	case 455: // LoyaltyReward.amount
+	case 476: // LoyaltyReward.amount
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.AmountMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 457: // LoyaltyReward.variant
+	case 478: // LoyaltyReward.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 460: // LoyaltyRewardRedeemPayload.redemption
+	case 481: // LoyaltyRewardRedeemPayload.redemption
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Redemption
 		name, ptr := planPointer("LoyaltyRedemption", v)
 		return x.one(n, i, name, ptr, false)
-	case 461: // LoyaltyRewardRedeemPayload.loyalty
+	case 482: // LoyaltyRewardRedeemPayload.loyalty
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.Loyalty
 		name, ptr := planPointer("CustomerLoyalty", v)
 		return x.one(n, i, name, ptr, false)
-	case 462: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
+	case 483: // LoyaltyRewardRedeemPayload.loyaltyUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.LoyaltyUserErrors
 		x.list(n, i, len(v))
@@ -3721,7 +3856,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 463: // LoyaltyRewardRedeemPayload.customerUserErrors
+	case 484: // LoyaltyRewardRedeemPayload.customerUserErrors
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -3732,15 +3867,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 474: // LoyaltyTransaction.order
+	case 495: // LoyaltyTransaction.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 475: // LoyaltyTransaction.reward
+	case 496: // LoyaltyTransaction.reward
 		v := planValue[*ent.LoyaltyReward](n.val(i))
 		name, ptr := planPointer("LoyaltyReward", v)
 		return x.one(n, i, name, ptr, false)
-	case 478: // LoyaltyTransactionConnection.edges
+	case 499: // LoyaltyTransactionConnection.edges
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3751,7 +3886,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 479: // LoyaltyTransactionConnection.nodes
+	case 500: // LoyaltyTransactionConnection.nodes
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3762,17 +3897,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 480: // LoyaltyTransactionConnection.pageInfo
+	case 501: // LoyaltyTransactionConnection.pageInfo
 		obj := n.obj.(*model.LoyaltyTransactionConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 482: // LoyaltyTransactionEdge.node
+	case 503: // LoyaltyTransactionEdge.node
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Node
 		name, ptr := planPointer("LoyaltyTransaction", v)
 		return x.one(n, i, name, ptr, true)
-	case 505: // MailingAddressConnection.edges
+	case 526: // MailingAddressConnection.edges
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3783,7 +3918,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 506: // MailingAddressConnection.nodes
+	case 527: // MailingAddressConnection.nodes
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3794,31 +3929,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 507: // MailingAddressConnection.pageInfo
+	case 528: // MailingAddressConnection.pageInfo
 		obj := n.obj.(*model.MailingAddressConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 509: // MailingAddressEdge.node
+	case 530: // MailingAddressEdge.node
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Node
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, true)
-	case 515: // ManualDiscountApplication.value
+	case 536: // ManualDiscountApplication.value
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Value
 		name, ptr := planConcretePricingValue(v)
 		return x.one(n, i, name, ptr, true)
-	case 516: // Membership.plan
+	case 537: // Membership.plan
 		v := planValue[*ent.MembershipPlan](n.val(i))
 		name, ptr := planPointer("MembershipPlan", v)
 		return x.one(n, i, name, ptr, true)
-	case 524: // MembershipPlan.price
+	case 545: // MembershipPlan.price
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 542: // Order.customAttributes
+	case 563: // Order.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3828,94 +3963,94 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 546: // Order.subtotalPrice
+	case 567: // Order.subtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 547: // Order.subtotalPriceV2
+	case 568: // Order.subtotalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 548: // Order.totalShippingPrice
+	case 569: // Order.totalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 549: // Order.totalShippingPriceV2
+	case 570: // Order.totalShippingPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 550: // Order.totalTax
+	case 571: // Order.totalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 551: // Order.totalTaxV2
+	case 572: // Order.totalTaxV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 552: // Order.totalPrice
+	case 573: // Order.totalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 553: // Order.totalPriceV2
+	case 574: // Order.totalPriceV2
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 554: // Order.totalRefunded
+	case 575: // Order.totalRefunded
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 555: // Order.totalRefundedV2
+	case 576: // Order.totalRefundedV2
 		obj := n.obj.(*ent.Order)
 		v := obj.RefundedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 556: // Order.originalTotalPrice
+	case 577: // Order.originalTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.TotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 557: // Order.currentTotalPrice
+	case 578: // Order.currentTotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.CurrentTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 558: // Order.currentSubtotalPrice
+	case 579: // Order.currentSubtotalPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.SubtotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 559: // Order.currentTotalTax
+	case 580: // Order.currentTotalTax
 		obj := n.obj.(*ent.Order)
 		v := obj.TaxMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 560: // Order.currentTotalShippingPrice
+	case 581: // Order.currentTotalShippingPrice
 		obj := n.obj.(*ent.Order)
 		v := obj.ShippingMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 561: // Order.shippingAddress
+	case 582: // Order.shippingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 562: // Order.billingAddress
+	case 583: // Order.billingAddress
 		v := planValue[*ent.MailingAddress](n.val(i))
 		name, ptr := planPointer("MailingAddress", v)
 		return x.one(n, i, name, ptr, false)
-	case 563: // Order.lineItems
+	case 584: // Order.lineItems
 		v := planValue[*model.OrderLineItemConnection](n.val(i))
 		name, ptr := planPointer("OrderLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 564: // Order.successfulFulfillments
+	case 585: // Order.successfulFulfillments
 		v := planValue[[]*ent.Fulfillment](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -3928,7 +4063,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 565: // Order.trackingEvents
+	case 586: // Order.trackingEvents
 		v := planValue[[]*ent.FulfillmentEvent](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3938,11 +4073,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 566: // Order.discountApplications
+	case 587: // Order.discountApplications
 		v := planValue[*model.DiscountApplicationConnection](n.val(i))
 		name, ptr := planPointer("DiscountApplicationConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 567: // Order.shippingDiscountAllocations
+	case 588: // Order.shippingDiscountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -3952,11 +4087,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 568: // Order.returns
+	case 589: // Order.returns
 		v := planValue[*model.ReturnConnection](n.val(i))
 		name, ptr := planPointer("ReturnConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 569: // OrderConnection.edges
+	case 590: // OrderConnection.edges
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -3967,7 +4102,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 570: // OrderConnection.nodes
+	case 591: // OrderConnection.nodes
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -3978,31 +4113,31 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 571: // OrderConnection.pageInfo
+	case 592: // OrderConnection.pageInfo
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 574: // OrderEdge.node
+	case 595: // OrderEdge.node
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Node
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 578: // OrderLineItem.originalTotalPrice
+	case 599: // OrderLineItem.originalTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.OriginalTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 579: // OrderLineItem.discountedTotalPrice
+	case 600: // OrderLineItem.discountedTotalPrice
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.DiscountedTotalMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 580: // OrderLineItem.variant
+	case 601: // OrderLineItem.variant
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 581: // OrderLineItem.customAttributes
+	case 602: // OrderLineItem.customAttributes
 		v := planValue[[]*schema.Attribute](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4012,7 +4147,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 582: // OrderLineItem.discountAllocations
+	case 603: // OrderLineItem.discountAllocations
 		v := planValue[[]*model.DiscountAllocation](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4022,7 +4157,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 585: // OrderLineItemConnection.edges
+	case 606: // OrderLineItemConnection.edges
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4033,7 +4168,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 586: // OrderLineItemConnection.nodes
+	case 607: // OrderLineItemConnection.nodes
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4044,22 +4179,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 587: // OrderLineItemConnection.pageInfo
+	case 608: // OrderLineItemConnection.pageInfo
 		obj := n.obj.(*model.OrderLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 589: // OrderLineItemEdge.node
+	case 610: // OrderLineItemEdge.node
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 590: // OrderRequestReturnPayload.return
+	case 611: // OrderRequestReturnPayload.return
 		obj := n.obj.(*model.OrderRequestReturnPayload)
 		v := obj.Return
 		name, ptr := planPointer("Return", v)
 		return x.one(n, i, name, ptr, false)
-	case 591: // OrderRequestReturnPayload.userErrors
+	case 612: // OrderRequestReturnPayload.userErrors
 		obj := n.obj.(*model.OrderRequestReturnPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4070,12 +4205,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 600: // PreferenceVocabularyPayload.preferenceVocabulary
+	case 632: // PreferenceVocabularyPayload.preferenceVocabulary
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.PreferenceVocabulary
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, false)
-	case 601: // PreferenceVocabularyPayload.userErrors
+	case 633: // PreferenceVocabularyPayload.userErrors
 		obj := n.obj.(*model.PreferenceVocabularyPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4086,19 +4221,19 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 610: // Product.featuredImage
+	case 642: // Product.featuredImage
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 615: // Product.collections
+	case 647: // Product.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 616: // Product.variants
+	case 648: // Product.variants
 		v := planValue[*model.ProductVariantConnection](n.val(i))
 		name, ptr := planPointer("ProductVariantConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 617: // ProductConnection.edges
+	case 649: // ProductConnection.edges
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4109,7 +4244,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 618: // ProductConnection.nodes
+	case 650: // ProductConnection.nodes
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4120,37 +4255,37 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 619: // ProductConnection.pageInfo
+	case 651: // ProductConnection.pageInfo
 		obj := n.obj.(*model.ProductConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 621: // ProductEdge.node
+	case 653: // ProductEdge.node
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Node
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 625: // ProductVariant.price
+	case 657: // ProductVariant.price
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 626: // ProductVariant.priceV2
+	case 658: // ProductVariant.priceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.PriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 627: // ProductVariant.compareAtPrice
+	case 659: // ProductVariant.compareAtPrice
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 628: // ProductVariant.compareAtPriceV2
+	case 660: // ProductVariant.compareAtPriceV2
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.CompareAtPriceMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, false)
-	case 630: // ProductVariant.selectedOptions
+	case 662: // ProductVariant.selectedOptions
 		v := planValue[[]*schema.SelectedOption](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4160,15 +4295,15 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 631: // ProductVariant.image
+	case 663: // ProductVariant.image
 		v := planValue[*model.Image](n.val(i))
 		name, ptr := planPointer("Image", v)
 		return x.one(n, i, name, ptr, false)
-	case 632: // ProductVariant.product
+	case 664: // ProductVariant.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, true)
-	case 633: // ProductVariantConnection.edges
+	case 665: // ProductVariantConnection.edges
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4179,7 +4314,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 634: // ProductVariantConnection.nodes
+	case 666: // ProductVariantConnection.nodes
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4190,21 +4325,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 635: // ProductVariantConnection.pageInfo
+	case 667: // ProductVariantConnection.pageInfo
 		obj := n.obj.(*model.ProductVariantConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 637: // ProductVariantEdge.node
+	case 669: // ProductVariantEdge.node
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Node
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 638: // Query.node
+	case 670: // Query.node
 		v := planValue[model.Node](n.val(i))
 		name, ptr := planConcreteNode(v)
 		return x.one(n, i, name, ptr, false)
-	case 639: // Query.nodes
+	case 671: // Query.nodes
 		v := planValue[[]model.Node](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4214,72 +4349,72 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 640: // Query.cart
+	case 672: // Query.cart
 		v := planValue[*ent.Cart](n.val(i))
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 641: // Query.product
+	case 673: // Query.product
 		v := planValue[*ent.Product](n.val(i))
 		name, ptr := planPointer("Product", v)
 		return x.one(n, i, name, ptr, false)
-	case 642: // Query.products
+	case 674: // Query.products
 		v := planValue[*model.ProductConnection](n.val(i))
 		name, ptr := planPointer("ProductConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 643: // Query.collection
+	case 675: // Query.collection
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 644: // Query.collectionByHandle
+	case 676: // Query.collectionByHandle
 		v := planValue[*ent.Collection](n.val(i))
 		name, ptr := planPointer("Collection", v)
 		return x.one(n, i, name, ptr, false)
-	case 645: // Query.collections
+	case 677: // Query.collections
 		v := planValue[*model.CollectionConnection](n.val(i))
 		name, ptr := planPointer("CollectionConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 646: // Query.customer
+	case 678: // Query.customer
 		v := planValue[*ent.Customer](n.val(i))
 		name, ptr := planPointer("Customer", v)
 		return x.one(n, i, name, ptr, false)
-	case 647: // Query.loyaltyProgram
+	case 679: // Query.loyaltyProgram
 		v := planValue[*model.LoyaltyProgram](n.val(i))
 		name, ptr := planPointer("LoyaltyProgram", v)
 		return x.one(n, i, name, ptr, true)
-	case 648: // Query.preferenceVocabulary
+	case 680: // Query.preferenceVocabulary
 		v := planValue[*ent.PreferenceVocabulary](n.val(i))
 		name, ptr := planPointer("PreferenceVocabulary", v)
 		return x.one(n, i, name, ptr, true)
-	case 649: // Query.shop
+	case 681: // Query.shop
 		v := planValue[*model.Shop](n.val(i))
 		name, ptr := planPointer("Shop", v)
 		return x.one(n, i, name, ptr, true)
-	case 651: // Query.supportContact
+	case 683: // Query.supportContact
 		v := planValue[*ent.SupportContact](n.val(i))
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, true)
-	case 652: // Query.sharedWishlist
+	case 684: // Query.sharedWishlist
 		v := planValue[*model.SharedWishlist](n.val(i))
 		name, ptr := planPointer("SharedWishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 653: // Recommendation.variant
+	case 685: // Recommendation.variant
 		obj := n.obj.(*recommend.Item)
 		v := obj.Variant
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 661: // Return.decline
+	case 693: // Return.decline
 		v := planValue[*model.ReturnDecline](n.val(i))
 		name, ptr := planPointer("ReturnDecline", v)
 		return x.one(n, i, name, ptr, false)
-	case 662: // Return.order
+	case 694: // Return.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, true)
-	case 663: // Return.returnLineItems
+	case 695: // Return.returnLineItems
 		v := planValue[*model.ReturnLineItemConnection](n.val(i))
 		name, ptr := planPointer("ReturnLineItemConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 664: // ReturnConnection.edges
+	case 696: // ReturnConnection.edges
 		obj := n.obj.(*model.ReturnConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4290,7 +4425,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 665: // ReturnConnection.nodes
+	case 697: // ReturnConnection.nodes
 		obj := n.obj.(*model.ReturnConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4301,21 +4436,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 666: // ReturnConnection.pageInfo
+	case 698: // ReturnConnection.pageInfo
 		obj := n.obj.(*model.ReturnConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 670: // ReturnEdge.node
+	case 702: // ReturnEdge.node
 		obj := n.obj.(*model.ReturnEdge)
 		v := obj.Node
 		name, ptr := planPointer("Return", v)
 		return x.one(n, i, name, ptr, true)
-	case 672: // ReturnLineItem.lineItem
+	case 704: // ReturnLineItem.lineItem
 		v := planValue[*ent.OrderLineItem](n.val(i))
 		name, ptr := planPointer("OrderLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 677: // ReturnLineItemConnection.edges
+	case 709: // ReturnLineItemConnection.edges
 		obj := n.obj.(*model.ReturnLineItemConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4326,7 +4461,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 678: // ReturnLineItemConnection.nodes
+	case 710: // ReturnLineItemConnection.nodes
 		obj := n.obj.(*model.ReturnLineItemConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4337,21 +4472,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 679: // ReturnLineItemConnection.pageInfo
+	case 711: // ReturnLineItemConnection.pageInfo
 		obj := n.obj.(*model.ReturnLineItemConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 681: // ReturnLineItemEdge.node
+	case 713: // ReturnLineItemEdge.node
 		obj := n.obj.(*model.ReturnLineItemEdge)
 		v := obj.Node
 		name, ptr := planPointer("ReturnLineItem", v)
 		return x.one(n, i, name, ptr, true)
-	case 689: // SavedCart.lines
+	case 721: // SavedCart.lines
 		v := planValue[*model.SavedCartLineConnection](n.val(i))
 		name, ptr := planPointer("SavedCartLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 690: // SavedCartConnection.edges
+	case 722: // SavedCartConnection.edges
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4362,7 +4497,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 691: // SavedCartConnection.nodes
+	case 723: // SavedCartConnection.nodes
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4373,12 +4508,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 692: // SavedCartConnection.pageInfo
+	case 724: // SavedCartConnection.pageInfo
 		obj := n.obj.(*model.SavedCartConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 694: // SavedCartDeletePayload.customerUserErrors
+	case 726: // SavedCartDeletePayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4389,21 +4524,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 696: // SavedCartEdge.node
+	case 728: // SavedCartEdge.node
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, true)
-	case 698: // SavedCartLine.merchandise
+	case 730: // SavedCartLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 700: // SavedCartLine.priceWhenSaved
+	case 732: // SavedCartLine.priceWhenSaved
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.PriceWhenSavedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 701: // SavedCartLineConnection.edges
+	case 733: // SavedCartLineConnection.edges
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4414,7 +4549,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 702: // SavedCartLineConnection.nodes
+	case 734: // SavedCartLineConnection.nodes
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4425,22 +4560,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 703: // SavedCartLineConnection.pageInfo
+	case 735: // SavedCartLineConnection.pageInfo
 		obj := n.obj.(*model.SavedCartLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 705: // SavedCartLineEdge.node
+	case 737: // SavedCartLineEdge.node
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("SavedCartLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 706: // SavedCartPayload.savedCart
+	case 738: // SavedCartPayload.savedCart
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.SavedCart
 		name, ptr := planPointer("SavedCart", v)
 		return x.one(n, i, name, ptr, false)
-	case 707: // SavedCartPayload.customerUserErrors
+	case 739: // SavedCartPayload.customerUserErrors
 		obj := n.obj.(*model.SavedCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4451,26 +4586,26 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 710: // SavedCartWarning.merchandise
+	case 742: // SavedCartWarning.merchandise
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Merchandise
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, false)
-	case 715: // SharedWishlist.lines
+	case 747: // SharedWishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 721: // Shop.primaryDomain
+	case 753: // Shop.primaryDomain
 		obj := n.obj.(*model.Shop)
 		v := obj.PrimaryDomain
 		name, ptr := planPointer("Domain", v)
 		return x.one(n, i, name, ptr, true)
-	case 729: // SupportContactPayload.supportContact
+	case 761: // SupportContactPayload.supportContact
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.SupportContact
 		name, ptr := planPointer("SupportContact", v)
 		return x.one(n, i, name, ptr, false)
-	case 730: // SupportContactPayload.userErrors
+	case 762: // SupportContactPayload.userErrors
 		obj := n.obj.(*model.SupportContactPayload)
 		v := obj.UserErrors
 		x.list(n, i, len(v))
@@ -4481,7 +4616,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 734: // SupportMessageConnection.edges
+	case 766: // SupportMessageConnection.edges
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4492,7 +4627,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 735: // SupportMessageConnection.nodes
+	case 767: // SupportMessageConnection.nodes
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4503,25 +4638,25 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 736: // SupportMessageConnection.pageInfo
+	case 768: // SupportMessageConnection.pageInfo
 		obj := n.obj.(*model.SupportMessageConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 738: // SupportMessageEdge.node
+	case 770: // SupportMessageEdge.node
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportMessage", v)
 		return x.one(n, i, name, ptr, true)
-	case 744: // SupportTicket.order
+	case 776: // SupportTicket.order
 		v := planValue[*ent.Order](n.val(i))
 		name, ptr := planPointer("Order", v)
 		return x.one(n, i, name, ptr, false)
-	case 745: // SupportTicket.messages
+	case 777: // SupportTicket.messages
 		v := planValue[*model.SupportMessageConnection](n.val(i))
 		name, ptr := planPointer("SupportMessageConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 746: // SupportTicketConnection.edges
+	case 778: // SupportTicketConnection.edges
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4532,7 +4667,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 747: // SupportTicketConnection.nodes
+	case 779: // SupportTicketConnection.nodes
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4543,22 +4678,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 748: // SupportTicketConnection.pageInfo
+	case 780: // SupportTicketConnection.pageInfo
 		obj := n.obj.(*model.SupportTicketConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 750: // SupportTicketEdge.node
+	case 782: // SupportTicketEdge.node
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Node
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, true)
-	case 751: // SupportTicketPayload.supportTicket
+	case 783: // SupportTicketPayload.supportTicket
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.SupportTicket
 		name, ptr := planPointer("SupportTicket", v)
 		return x.one(n, i, name, ptr, false)
-	case 752: // SupportTicketPayload.customerUserErrors
+	case 784: // SupportTicketPayload.customerUserErrors
 		obj := n.obj.(*model.SupportTicketPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4569,11 +4704,11 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 766: // Wishlist.lines
+	case 798: // Wishlist.lines
 		v := planValue[*model.WishlistLineConnection](n.val(i))
 		name, ptr := planPointer("WishlistLineConnection", v)
 		return x.one(n, i, name, ptr, true)
-	case 767: // WishlistConnection.edges
+	case 799: // WishlistConnection.edges
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4584,7 +4719,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 768: // WishlistConnection.nodes
+	case 800: // WishlistConnection.nodes
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4595,12 +4730,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 769: // WishlistConnection.pageInfo
+	case 801: // WishlistConnection.pageInfo
 		obj := n.obj.(*model.WishlistConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 771: // WishlistDeletePayload.customerUserErrors
+	case 803: // WishlistDeletePayload.customerUserErrors
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4611,21 +4746,21 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 773: // WishlistEdge.node
+	case 805: // WishlistEdge.node
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Node
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, true)
-	case 775: // WishlistLine.merchandise
+	case 807: // WishlistLine.merchandise
 		v := planValue[*ent.ProductVariant](n.val(i))
 		name, ptr := planPointer("ProductVariant", v)
 		return x.one(n, i, name, ptr, true)
-	case 779: // WishlistLine.priceWhenAdded
+	case 811: // WishlistLine.priceWhenAdded
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.PriceWhenAddedMoney()
 		name, ptr := planPointer("MoneyV2", v)
 		return x.one(n, i, name, ptr, true)
-	case 781: // WishlistLineConnection.edges
+	case 813: // WishlistLineConnection.edges
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Edges
 		x.list(n, i, len(v))
@@ -4636,7 +4771,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 782: // WishlistLineConnection.nodes
+	case 814: // WishlistLineConnection.nodes
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.Nodes
 		x.list(n, i, len(v))
@@ -4647,27 +4782,27 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 783: // WishlistLineConnection.pageInfo
+	case 815: // WishlistLineConnection.pageInfo
 		obj := n.obj.(*model.WishlistLineConnection)
 		v := obj.PageInfo
 		name, ptr := planPointer("PageInfo", v)
 		return x.one(n, i, name, ptr, true)
-	case 785: // WishlistLineEdge.node
+	case 817: // WishlistLineEdge.node
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Node
 		name, ptr := planPointer("WishlistLine", v)
 		return x.one(n, i, name, ptr, true)
-	case 786: // WishlistLinesMoveToCartPayload.wishlist
+	case 818: // WishlistLinesMoveToCartPayload.wishlist
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 787: // WishlistLinesMoveToCartPayload.cart
+	case 819: // WishlistLinesMoveToCartPayload.cart
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.Cart
 		name, ptr := planPointer("Cart", v)
 		return x.one(n, i, name, ptr, false)
-	case 788: // WishlistLinesMoveToCartPayload.customerUserErrors
+	case 820: // WishlistLinesMoveToCartPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistLinesMoveToCartPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4678,12 +4813,12 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 789: // WishlistPayload.wishlist
+	case 821: // WishlistPayload.wishlist
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.Wishlist
 		name, ptr := planPointer("Wishlist", v)
 		return x.one(n, i, name, ptr, false)
-	case 790: // WishlistPayload.customerUserErrors
+	case 822: // WishlistPayload.customerUserErrors
 		obj := n.obj.(*model.WishlistPayload)
 		v := obj.CustomerUserErrors
 		x.list(n, i, len(v))
@@ -4694,7 +4829,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 795: // __Directive.args
+	case 827: // __Directive.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4704,7 +4839,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 802: // __Field.args
+	case 834: // __Field.args
 		v := planValue[[]introspection.InputValue](n.val(i))
 		x.list(n, i, len(v))
 		for j := range v {
@@ -4714,17 +4849,17 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 803: // __Field.type
+	case 835: // __Field.type
 		obj := n.obj.(*introspection.Field)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 808: // __InputValue.type
+	case 840: // __InputValue.type
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Type
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 813: // __Schema.types
+	case 845: // __Schema.types
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Types()
 		x.list(n, i, len(v))
@@ -4735,22 +4870,22 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 814: // __Schema.queryType
+	case 846: // __Schema.queryType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.QueryType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, true)
-	case 815: // __Schema.mutationType
+	case 847: // __Schema.mutationType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.MutationType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 816: // __Schema.subscriptionType
+	case 848: // __Schema.subscriptionType
 		obj := n.obj.(*introspection.Schema)
 		v := obj.SubscriptionType()
 		name, ptr := planPointer("__Type", v)
 		return x.one(n, i, name, ptr, false)
-	case 817: // __Schema.directives
+	case 849: // __Schema.directives
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Directives()
 		x.list(n, i, len(v))
@@ -4761,7 +4896,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 822: // __Type.fields
+	case 854: // __Type.fields
 		v := planValue[[]introspection.Field](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4774,7 +4909,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 823: // __Type.interfaces
+	case 855: // __Type.interfaces
 		obj := n.obj.(*introspection.Type)
 		v := obj.Interfaces()
 		if v == nil {
@@ -4788,7 +4923,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 824: // __Type.possibleTypes
+	case 856: // __Type.possibleTypes
 		obj := n.obj.(*introspection.Type)
 		v := obj.PossibleTypes()
 		if v == nil {
@@ -4802,7 +4937,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 825: // __Type.enumValues
+	case 857: // __Type.enumValues
 		v := planValue[[]introspection.EnumValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4815,7 +4950,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 826: // __Type.inputFields
+	case 858: // __Type.inputFields
 		v := planValue[[]introspection.InputValue](n.val(i))
 		if v == nil {
 			return x.null(n, i, false)
@@ -4828,7 +4963,7 @@ func (x *planExec) planExpand(n *planNode, i int) bool {
 			}
 		}
 		return true
-	case 827: // __Type.ofType
+	case 859: // __Type.ofType
 		obj := n.obj.(*introspection.Type)
 		v := obj.OfType()
 		name, ptr := planPointer("__Type", v)
@@ -4888,27 +5023,36 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 23: // AdminCustomersImportPayload.created
+	case 21: // AdminCustomerPaymentMethodRemovePayload.deletedPaymentMethodId
+		obj := n.obj.(*model.AdminCustomerPaymentMethodRemovePayload)
+		v := obj.DeletedPaymentMethodID
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 25: // AdminCustomersImportPayload.created
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Created
 		b.int(int64(v))
 		return true
-	case 24: // AdminCustomersImportPayload.updated
+	case 26: // AdminCustomersImportPayload.updated
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Updated
 		b.int(int64(v))
 		return true
-	case 25: // AdminCustomersImportPayload.skipped
+	case 27: // AdminCustomersImportPayload.skipped
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.Skipped
 		b.int(int64(v))
 		return true
-	case 26: // AdminCustomersImportPayload.errorCount
+	case 28: // AdminCustomersImportPayload.errorCount
 		obj := n.obj.(*model.AdminCustomersImportPayload)
 		v := obj.ErrorCount
 		b.int(int64(v))
 		return true
-	case 33: // AdminFulfillmentPayload.fulfillmentId
+	case 35: // AdminFulfillmentPayload.fulfillmentId
 		obj := n.obj.(*model.AdminFulfillmentPayload)
 		v := obj.FulfillmentID
 		if v == nil {
@@ -4917,12 +5061,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 37: // AdminImportRowError.row
+	case 39: // AdminImportRowError.row
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Row
 		b.int(int64(v))
 		return true
-	case 38: // AdminImportRowError.column
+	case 40: // AdminImportRowError.column
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Column
 		if v == nil {
@@ -4931,7 +5075,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 39: // AdminImportRowError.code
+	case 41: // AdminImportRowError.code
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Code
 		if v == nil {
@@ -4940,12 +5084,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 40: // AdminImportRowError.message
+	case 42: // AdminImportRowError.message
 		obj := n.obj.(*model.AdminImportRowError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 49: // AdminMultipassSecretRotatePayload.secret
+	case 51: // AdminMultipassSecretRotatePayload.secret
 		obj := n.obj.(*model.AdminMultipassSecretRotatePayload)
 		v := obj.Secret
 		if v == nil {
@@ -4954,7 +5098,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 59: // AdminUserError.code
+	case 61: // AdminUserError.code
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Code
 		if v == nil {
@@ -4963,55 +5107,55 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 60: // AdminUserError.field
+	case 62: // AdminUserError.field
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 61: // AdminUserError.message
+	case 63: // AdminUserError.message
 		obj := n.obj.(*model.AdminUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 62: // Attribute.key
+	case 64: // Attribute.key
 		obj := n.obj.(*schema.Attribute)
 		v := obj.Key
 		b.str(string(v))
 		return true
-	case 63: // Attribute.value
+	case 65: // Attribute.value
 		obj := n.obj.(*schema.Attribute)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 67: // BaseCartLineEdge.cursor
+	case 69: // BaseCartLineEdge.cursor
 		obj := n.obj.(*model.BaseCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 69: // Cart.id
+	case 71: // Cart.id
 		obj := n.obj.(*ent.Cart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 70: // Cart.checkoutUrl
+	case 72: // Cart.checkoutUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 71: // Cart.createdAt
+	case 73: // Cart.createdAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 72: // Cart.updatedAt
+	case 74: // Cart.updatedAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 74: // Cart.totalQuantity
+	case 76: // Cart.totalQuantity
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 77: // Cart.note
+	case 79: // Cart.note
 		obj := n.obj.(*ent.Cart)
 		v := obj.Note
 		if v == nil {
@@ -5020,7 +5164,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 80: // CartBuyerIdentity.countryCode
+	case 82: // CartBuyerIdentity.countryCode
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.CountryCode
 		if v == nil {
@@ -5029,7 +5173,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 82: // CartBuyerIdentity.email
+	case 84: // CartBuyerIdentity.email
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Email
 		if v == nil {
@@ -5038,7 +5182,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 83: // CartBuyerIdentity.phone
+	case 85: // CartBuyerIdentity.phone
 		obj := n.obj.(*model.CartBuyerIdentity)
 		v := obj.Phone
 		if v == nil {
@@ -5047,47 +5191,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 89: // CartCost.subtotalAmountEstimated
+	case 91: // CartCost.subtotalAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.SubtotalAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 91: // CartCost.totalAmountEstimated
+	case 93: // CartCost.totalAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 93: // CartCost.totalDutyAmountEstimated
+	case 95: // CartCost.totalDutyAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalDutyAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 95: // CartCost.totalTaxAmountEstimated
+	case 97: // CartCost.totalTaxAmountEstimated
 		obj := n.obj.(*model.CartCost)
 		v := obj.TotalTaxAmountEstimated
 		b.boolean(bool(v))
 		return true
-	case 99: // CartDiscountCode.applicable
+	case 101: // CartDiscountCode.applicable
 		obj := n.obj.(*model.CartDiscountCode)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 100: // CartDiscountCode.code
+	case 102: // CartDiscountCode.code
 		obj := n.obj.(*model.CartDiscountCode)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 104: // CartLine.id
+	case 106: // CartLine.id
 		obj := n.obj.(*ent.CartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 106: // CartLine.quantity
+	case 108: // CartLine.quantity
 		obj := n.obj.(*ent.CartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 127: // CartUserError.code
+	case 129: // CartUserError.code
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Code
 		if v == nil {
@@ -5096,167 +5240,167 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 128: // CartUserError.field
+	case 130: // CartUserError.field
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 129: // CartUserError.message
+	case 131: // CartUserError.message
 		obj := n.obj.(*model.CartUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 130: // CartWarning.code
+	case 132: // CartWarning.code
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 131: // CartWarning.message
+	case 133: // CartWarning.message
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 132: // CartWarning.target
+	case 134: // CartWarning.target
 		obj := n.obj.(*model.CartWarning)
 		v := obj.Target
 		b.str(string(v))
 		return true
-	case 133: // Collection.id
+	case 135: // Collection.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 134: // Collection.handle
+	case 136: // Collection.handle
 		obj := n.obj.(*ent.Collection)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 135: // Collection.title
+	case 137: // Collection.title
 		obj := n.obj.(*ent.Collection)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 136: // Collection.description
+	case 138: // Collection.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 138: // Collection.updatedAt
+	case 140: // Collection.updatedAt
 		obj := n.obj.(*ent.Collection)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 143: // CollectionConnection.totalCount
+	case 145: // CollectionConnection.totalCount
 		obj := n.obj.(*model.CollectionConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 144: // CollectionEdge.cursor
+	case 146: // CollectionEdge.cursor
 		obj := n.obj.(*model.CollectionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 146: // CommunicationPreference.topic
+	case 148: // CommunicationPreference.topic
 		obj := n.obj.(*notify.Preference)
 		v := obj.Topic
 		x.ec.marshalNCommunicationTopic2accountgraphᚋentᚋnotificationᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 147: // CommunicationPreference.channel
+	case 149: // CommunicationPreference.channel
 		obj := n.obj.(*notify.Preference)
 		v := obj.Channel
 		x.ec.marshalNCommunicationChannel2accountgraphᚋentᚋnotificationᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 148: // CommunicationPreference.enabled
+	case 150: // CommunicationPreference.enabled
 		obj := n.obj.(*notify.Preference)
 		v := obj.Enabled()
 		b.boolean(bool(v))
 		return true
-	case 149: // CommunicationPreference.frequency
+	case 151: // CommunicationPreference.frequency
 		obj := n.obj.(*notify.Preference)
 		v := obj.Frequency
 		x.ec.marshalNCommunicationFrequency2accountgraphᚋentᚋcommunicationpreferenceᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 150: // CommunicationPreference.locked
+	case 152: // CommunicationPreference.locked
 		obj := n.obj.(*notify.Preference)
 		v := obj.Locked
 		b.boolean(bool(v))
 		return true
-	case 151: // Company.id
+	case 153: // Company.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 152: // Company.createdAt
+	case 154: // Company.createdAt
 		obj := n.obj.(*ent.Company)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 153: // Company.updatedAt
+	case 155: // Company.updatedAt
 		obj := n.obj.(*ent.Company)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 154: // Company.name
+	case 156: // Company.name
 		obj := n.obj.(*ent.Company)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 156: // CompanyContact.id
+	case 158: // CompanyContact.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 157: // CompanyContact.createdAt
+	case 159: // CompanyContact.createdAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 158: // CompanyContact.updatedAt
+	case 160: // CompanyContact.updatedAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 160: // CompanyContact.role
+	case 162: // CompanyContact.role
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.Role
 		x.ec.marshalNCompanyContactRole2accountgraphᚋentᚋcompanycontactᚐRole(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 163: // CompanyLocation.id
+	case 165: // CompanyLocation.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 164: // CompanyLocation.createdAt
+	case 166: // CompanyLocation.createdAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 165: // CompanyLocation.updatedAt
+	case 167: // CompanyLocation.updatedAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 166: // CompanyLocation.name
+	case 168: // CompanyLocation.name
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 167: // ConsentEvent.topic
+	case 169: // ConsentEvent.topic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Topic
 		x.ec.marshalNConsentTopic2accountgraphᚋentᚋconsenteventᚐTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 168: // ConsentEvent.granted
+	case 170: // ConsentEvent.granted
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Granted
 		b.boolean(bool(v))
 		return true
-	case 169: // ConsentEvent.source
+	case 171: // ConsentEvent.source
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Source
 		x.ec.marshalNConsentSource2accountgraphᚋentᚋconsenteventᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 170: // ConsentEvent.createdAt
+	case 172: // ConsentEvent.createdAt
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 171: // ConsentEvent.communicationTopic
+	case 173: // ConsentEvent.communicationTopic
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CommunicationTopic
 		if v == nil {
@@ -5265,7 +5409,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationTopic2ᚖaccountgraphᚋentᚋconsenteventᚐCommunicationTopic(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 172: // ConsentEvent.channel
+	case 174: // ConsentEvent.channel
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Channel
 		if v == nil {
@@ -5274,7 +5418,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationChannel2ᚖaccountgraphᚋentᚋconsenteventᚐChannel(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 173: // ConsentEvent.frequency
+	case 175: // ConsentEvent.frequency
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.Frequency
 		if v == nil {
@@ -5283,16 +5427,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOCommunicationFrequency2ᚖaccountgraphᚋentᚋconsenteventᚐFrequency(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 177: // ConsentEventEdge.cursor
+	case 179: // ConsentEventEdge.cursor
 		obj := n.obj.(*model.ConsentEventEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 179: // Customer.id
+	case 181: // Customer.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 180: // Customer.firstName
+	case 182: // Customer.firstName
 		obj := n.obj.(*ent.Customer)
 		v := obj.FirstName
 		if v == nil {
@@ -5301,7 +5445,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 181: // Customer.lastName
+	case 183: // Customer.lastName
 		obj := n.obj.(*ent.Customer)
 		v := obj.LastName
 		if v == nil {
@@ -5310,16 +5454,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 182: // Customer.displayName
+	case 184: // Customer.displayName
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 183: // Customer.email
+	case 185: // Customer.email
 		obj := n.obj.(*ent.Customer)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 184: // Customer.phone
+	case 186: // Customer.phone
 		obj := n.obj.(*ent.Customer)
 		v := obj.Phone
 		if v == nil {
@@ -5328,12 +5472,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 185: // Customer.acceptsMarketing
+	case 187: // Customer.acceptsMarketing
 		obj := n.obj.(*ent.Customer)
 		v := obj.AcceptsMarketing
 		b.boolean(bool(v))
 		return true
-	case 186: // Customer.avatarUrl
+	case 188: // Customer.avatarUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5341,31 +5485,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 187: // Customer.createdAt
+	case 189: // Customer.createdAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 188: // Customer.updatedAt
+	case 190: // Customer.updatedAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 189: // Customer.tags
+	case 191: // Customer.tags
 		obj := n.obj.(*ent.Customer)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 192: // Customer.numberOfOrders
+	case 194: // Customer.numberOfOrders
 		v := planValue[uint64](n.val(i))
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 193: // Customer.emailVerified
+	case 195: // Customer.emailVerified
 		obj := n.obj.(*ent.Customer)
 		v := obj.EmailVerified
 		b.boolean(bool(v))
 		return true
-	case 197: // Customer.birthday
+	case 199: // Customer.birthday
 		obj := n.obj.(*ent.Customer)
 		v := obj.Birthday
 		if v == nil {
@@ -5374,7 +5518,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 204: // Customer.pendingEmail
+	case 207: // Customer.pendingEmail
 		obj := n.obj.(*ent.Customer)
 		v := obj.PendingEmail
 		if v == nil {
@@ -5383,27 +5527,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 206: // Customer.twoFactorEnabled
+	case 209: // Customer.twoFactorEnabled
 		obj := n.obj.(*ent.Customer)
 		v := obj.TwoFactorEnabled()
 		b.boolean(bool(v))
 		return true
-	case 212: // CustomerAccessToken.accessToken
+	case 215: // CustomerAccessToken.accessToken
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.AccessToken
 		b.str(string(v))
 		return true
-	case 213: // CustomerAccessToken.expiresAt
+	case 216: // CustomerAccessToken.expiresAt
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 214: // CustomerAccessToken.twoFactorSetupRequired
+	case 217: // CustomerAccessToken.twoFactorSetupRequired
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.TwoFactorSetupRequired
 		b.boolean(bool(v))
 		return true
-	case 225: // CustomerAccessTokenDeletePayload.deletedAccessToken
+	case 228: // CustomerAccessTokenDeletePayload.deletedAccessToken
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedAccessToken
 		if v == nil {
@@ -5412,7 +5556,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 226: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
+	case 229: // CustomerAccessTokenDeletePayload.deletedCustomerAccessTokenId
 		obj := n.obj.(*model.CustomerAccessTokenDeletePayload)
 		v := obj.DeletedCustomerAccessTokenID
 		if v == nil {
@@ -5421,42 +5565,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 230: // CustomerAccountClient.clientId
+	case 233: // CustomerAccountClient.clientId
 		obj := n.obj.(*oidc.Client)
 		v := obj.ID
 		b.str(string(v))
 		return true
-	case 231: // CustomerAccountClient.name
+	case 234: // CustomerAccountClient.name
 		obj := n.obj.(*oidc.Client)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 232: // CustomerAccountClient.confidential
+	case 235: // CustomerAccountClient.confidential
 		obj := n.obj.(*oidc.Client)
 		v := obj.Confidential
 		b.boolean(bool(v))
 		return true
-	case 233: // CustomerAccountClient.redirectUris
+	case 236: // CustomerAccountClient.redirectUris
 		obj := n.obj.(*oidc.Client)
 		v := obj.RedirectURIs
 		x.ec.marshalNURL2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 234: // CustomerAccountClient.postLogoutRedirectUris
+	case 237: // CustomerAccountClient.postLogoutRedirectUris
 		obj := n.obj.(*oidc.Client)
 		v := obj.PostLogoutURIs
 		x.ec.marshalNURL2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 235: // CustomerAccountClient.allowedOrigins
+	case 238: // CustomerAccountClient.allowedOrigins
 		obj := n.obj.(*oidc.Client)
 		v := obj.AllowedOrigins
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 236: // CustomerAccountClient.fromSettings
+	case 239: // CustomerAccountClient.fromSettings
 		obj := n.obj.(*oidc.Client)
 		v := obj.FromSettings
 		b.boolean(bool(v))
 		return true
-	case 238: // CustomerAccountClientCreatePayload.clientSecret
+	case 241: // CustomerAccountClientCreatePayload.clientSecret
 		obj := n.obj.(*model.CustomerAccountClientCreatePayload)
 		v := obj.ClientSecret
 		if v == nil {
@@ -5465,7 +5609,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 240: // CustomerAccountClientDeletePayload.deletedClientId
+	case 243: // CustomerAccountClientDeletePayload.deletedClientId
 		obj := n.obj.(*model.CustomerAccountClientDeletePayload)
 		v := obj.DeletedClientID
 		if v == nil {
@@ -5474,7 +5618,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 252: // CustomerAddressDeletePayload.deletedCustomerAddressId
+	case 255: // CustomerAddressDeletePayload.deletedCustomerAddressId
 		obj := n.obj.(*model.CustomerAddressDeletePayload)
 		v := obj.DeletedCustomerAddressID
 		if v == nil {
@@ -5483,27 +5627,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 264: // CustomerDataExport.createdAt
+	case 267: // CustomerDataExport.createdAt
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 265: // CustomerDataExport.contentType
+	case 268: // CustomerDataExport.contentType
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.ContentType
 		b.str(string(v))
 		return true
-	case 266: // CustomerDataExport.data
+	case 269: // CustomerDataExport.data
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.Data
 		b.str(string(v))
 		return true
-	case 272: // CustomerDeletePayload.confirmationSent
+	case 275: // CustomerDeletePayload.confirmationSent
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.ConfirmationSent
 		b.boolean(bool(v))
 		return true
-	case 273: // CustomerDeletePayload.deletedCustomerId
+	case 276: // CustomerDeletePayload.deletedCustomerId
 		obj := n.obj.(*model.CustomerDeletePayload)
 		v := obj.DeletedCustomerID
 		if v == nil {
@@ -5512,22 +5656,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 276: // CustomerEdge.cursor
+	case 279: // CustomerEdge.cursor
 		obj := n.obj.(*model.CustomerEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 283: // CustomerLoyalty.pointsBalance
+	case 286: // CustomerLoyalty.pointsBalance
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.Balance
 		b.int(int64(v))
 		return true
-	case 284: // CustomerLoyalty.lifetimePoints
+	case 287: // CustomerLoyalty.lifetimePoints
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.LifetimePoints
 		b.int(int64(v))
 		return true
-	case 287: // CustomerLoyalty.pointsToNextTier
+	case 290: // CustomerLoyalty.pointsToNextTier
 		v := planValue[*int](n.val(i))
 		if v == nil {
 			b.null()
@@ -5535,16 +5679,79 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 293: // CustomerLoyalty.referralCode
+	case 296: // CustomerLoyalty.referralCode
 		obj := n.obj.(*ent.LoyaltyAccount)
 		v := obj.ReferralCode
 		b.str(string(v))
 		return true
-	case 294: // CustomerLoyalty.referralCount
+	case 297: // CustomerLoyalty.referralCount
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 296: // CustomerPreferences.language
+	case 299: // CustomerPaymentMethod.id
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 300: // CustomerPaymentMethod.brand
+		obj := n.obj.(*ent.PaymentMethod)
+		v := obj.Brand
+		b.str(string(v))
+		return true
+	case 301: // CustomerPaymentMethod.lastDigits
+		obj := n.obj.(*ent.PaymentMethod)
+		v := obj.Last4
+		b.str(string(v))
+		return true
+	case 302: // CustomerPaymentMethod.maskedNumber
+		v := planValue[string](n.val(i))
+		b.str(string(v))
+		return true
+	case 303: // CustomerPaymentMethod.expiryMonth
+		obj := n.obj.(*ent.PaymentMethod)
+		v := obj.ExpMonth
+		b.int(int64(v))
+		return true
+	case 304: // CustomerPaymentMethod.expiryYear
+		obj := n.obj.(*ent.PaymentMethod)
+		v := obj.ExpYear
+		b.int(int64(v))
+		return true
+	case 305: // CustomerPaymentMethod.expired
+		v := planValue[bool](n.val(i))
+		b.boolean(bool(v))
+		return true
+	case 306: // CustomerPaymentMethod.expiresSoon
+		v := planValue[bool](n.val(i))
+		b.boolean(bool(v))
+		return true
+	case 307: // CustomerPaymentMethod.wallet
+		v := planValue[*string](n.val(i))
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 309: // CustomerPaymentMethod.isDefault
+		obj := n.obj.(*ent.PaymentMethod)
+		v := obj.IsDefault
+		b.boolean(bool(v))
+		return true
+	case 310: // CustomerPaymentMethod.createdAt
+		obj := n.obj.(*ent.PaymentMethod)
+		v := obj.CreatedAt
+		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		return true
+	case 313: // CustomerPaymentMethodRemovePayload.deletedPaymentMethodId
+		obj := n.obj.(*model.CustomerPaymentMethodRemovePayload)
+		v := obj.DeletedPaymentMethodID
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 317: // CustomerPreferences.language
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Language
 		if v == nil {
@@ -5553,7 +5760,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 297: // CustomerPreferences.currencyCode
+	case 318: // CustomerPreferences.currencyCode
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.CurrencyCode
 		if v == nil {
@@ -5562,27 +5769,27 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 298: // CustomerPreferences.sizes
+	case 319: // CustomerPreferences.sizes
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 299: // CustomerPreferences.colors
+	case 320: // CustomerPreferences.colors
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 300: // CustomerPreferences.interests
+	case 321: // CustomerPreferences.interests
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 301: // CustomerPreferences.occasions
+	case 322: // CustomerPreferences.occasions
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 302: // CustomerPreferences.birthday
+	case 323: // CustomerPreferences.birthday
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Birthday
 		if v == nil {
@@ -5591,37 +5798,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 303: // CustomerPreferences.personalization
+	case 324: // CustomerPreferences.personalization
 		obj := n.obj.(*model.CustomerPreferences)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 308: // CustomerPrivacy.personalization
+	case 329: // CustomerPrivacy.personalization
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.Personalization
 		b.boolean(bool(v))
 		return true
-	case 309: // CustomerPrivacy.dataSharing
+	case 330: // CustomerPrivacy.dataSharing
 		obj := n.obj.(*model.CustomerPrivacy)
 		v := obj.DataSharing
 		b.boolean(bool(v))
 		return true
-	case 320: // CustomerSession.id
+	case 341: // CustomerSession.id
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 321: // CustomerSession.createdAt
+	case 342: // CustomerSession.createdAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 322: // CustomerSession.expiresAt
+	case 343: // CustomerSession.expiresAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 323: // CustomerSession.ipAddress
+	case 344: // CustomerSession.ipAddress
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.IPOrNil()
 		if v == nil {
@@ -5630,7 +5837,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 324: // CustomerSession.userAgent
+	case 345: // CustomerSession.userAgent
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.UserAgentOrNil()
 		if v == nil {
@@ -5639,12 +5846,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 325: // CustomerSession.device
+	case 346: // CustomerSession.device
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.Device()
 		b.str(string(v))
 		return true
-	case 326: // CustomerSession.country
+	case 347: // CustomerSession.country
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CountryOrNil()
 		if v == nil {
@@ -5653,7 +5860,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 327: // CustomerSession.lastUsedAt
+	case 348: // CustomerSession.lastUsedAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.LastUsedAt
 		if v == nil {
@@ -5662,16 +5869,16 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 328: // CustomerSession.current
+	case 349: // CustomerSession.current
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 332: // CustomerSessionEdge.cursor
+	case 353: // CustomerSessionEdge.cursor
 		obj := n.obj.(*model.CustomerSessionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 334: // CustomerSessionRevokePayload.revokedSessionId
+	case 355: // CustomerSessionRevokePayload.revokedSessionId
 		obj := n.obj.(*model.CustomerSessionRevokePayload)
 		v := obj.RevokedSessionID
 		if v == nil {
@@ -5680,12 +5887,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 336: // CustomerSessionsRevokeOthersPayload.revokedCount
+	case 357: // CustomerSessionsRevokeOthersPayload.revokedCount
 		obj := n.obj.(*model.CustomerSessionsRevokeOthersPayload)
 		v := obj.RevokedCount
 		b.int(int64(v))
 		return true
-	case 338: // CustomerSocialLoginStartPayload.authorizationUrl
+	case 359: // CustomerSocialLoginStartPayload.authorizationUrl
 		obj := n.obj.(*model.CustomerSocialLoginStartPayload)
 		v := obj.AuthorizationURL
 		if v == nil {
@@ -5694,12 +5901,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 344: // CustomerTwoFactorEnablePayload.recoveryCodes
+	case 365: // CustomerTwoFactorEnablePayload.recoveryCodes
 		obj := n.obj.(*model.CustomerTwoFactorEnablePayload)
 		v := obj.RecoveryCodes
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 347: // CustomerTwoFactorSetupPayload.secret
+	case 368: // CustomerTwoFactorSetupPayload.secret
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.Secret
 		if v == nil {
@@ -5708,7 +5915,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 348: // CustomerTwoFactorSetupPayload.otpauthUri
+	case 369: // CustomerTwoFactorSetupPayload.otpauthUri
 		obj := n.obj.(*model.CustomerTwoFactorSetupPayload)
 		v := obj.OtpauthURI
 		if v == nil {
@@ -5717,7 +5924,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 355: // CustomerUserError.code
+	case 376: // CustomerUserError.code
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Code
 		if v == nil {
@@ -5726,62 +5933,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 356: // CustomerUserError.field
+	case 377: // CustomerUserError.field
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 357: // CustomerUserError.message
+	case 378: // CustomerUserError.message
 		obj := n.obj.(*model.CustomerUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 363: // DiscountApplicationEdge.cursor
+	case 384: // DiscountApplicationEdge.cursor
 		obj := n.obj.(*model.DiscountApplicationEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 365: // DiscountCodeApplication.allocationMethod
+	case 386: // DiscountCodeApplication.allocationMethod
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 366: // DiscountCodeApplication.applicable
+	case 387: // DiscountCodeApplication.applicable
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Applicable
 		b.boolean(bool(v))
 		return true
-	case 367: // DiscountCodeApplication.code
+	case 388: // DiscountCodeApplication.code
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.Code
 		b.str(string(v))
 		return true
-	case 368: // DiscountCodeApplication.targetSelection
+	case 389: // DiscountCodeApplication.targetSelection
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 369: // DiscountCodeApplication.targetType
+	case 390: // DiscountCodeApplication.targetType
 		obj := n.obj.(*model.DiscountCodeApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 371: // Domain.host
+	case 392: // Domain.host
 		obj := n.obj.(*model.Domain)
 		v := obj.Host
 		b.str(string(v))
 		return true
-	case 372: // Domain.sslEnabled
+	case 393: // Domain.sslEnabled
 		obj := n.obj.(*model.Domain)
 		v := obj.SslEnabled
 		b.boolean(bool(v))
 		return true
-	case 373: // Domain.url
+	case 394: // Domain.url
 		obj := n.obj.(*model.Domain)
 		v := obj.URL
 		b.str(string(v))
 		return true
-	case 374: // Fulfillment.trackingCompany
+	case 395: // Fulfillment.trackingCompany
 		obj := n.obj.(*ent.Fulfillment)
 		v := obj.TrackingCompany
 		if v == nil {
@@ -5790,17 +5997,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 377: // FulfillmentEvent.status
+	case 398: // FulfillmentEvent.status
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Status
 		x.ec.marshalNFulfillmentEventStatus2accountgraphᚋentᚋfulfillmenteventᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 378: // FulfillmentEvent.happenedAt
+	case 399: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 379: // FulfillmentEvent.message
+	case 400: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -5808,7 +6015,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 380: // FulfillmentEvent.city
+	case 401: // FulfillmentEvent.city
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.City
 		if v == nil {
@@ -5817,7 +6024,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 381: // FulfillmentEvent.province
+	case 402: // FulfillmentEvent.province
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Province
 		if v == nil {
@@ -5826,7 +6033,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 382: // FulfillmentEvent.countryCode
+	case 403: // FulfillmentEvent.countryCode
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -5834,7 +6041,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 383: // FulfillmentEvent.zip
+	case 404: // FulfillmentEvent.zip
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.Zip
 		if v == nil {
@@ -5843,17 +6050,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 385: // FulfillmentLineItem.quantity
+	case 406: // FulfillmentLineItem.quantity
 		obj := n.obj.(*model.FulfillmentLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 389: // FulfillmentLineItemEdge.cursor
+	case 410: // FulfillmentLineItemEdge.cursor
 		obj := n.obj.(*model.FulfillmentLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 391: // FulfillmentTrackingInfo.number
+	case 412: // FulfillmentTrackingInfo.number
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.Number
 		if v == nil {
@@ -5862,7 +6069,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 392: // FulfillmentTrackingInfo.url
+	case 413: // FulfillmentTrackingInfo.url
 		obj := n.obj.(*schema.TrackingInfo)
 		v := obj.URL
 		if v == nil {
@@ -5871,7 +6078,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 393: // Image.id
+	case 414: // Image.id
 		obj := n.obj.(*model.Image)
 		v := obj.ID
 		if v == nil {
@@ -5880,7 +6087,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 394: // Image.altText
+	case 415: // Image.altText
 		obj := n.obj.(*model.Image)
 		v := obj.AltText
 		if v == nil {
@@ -5889,25 +6096,25 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 395: // Image.url
+	case 416: // Image.url
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 396: // Image.src
+	case 417: // Image.src
 		obj := n.obj.(*model.Image)
 		v := obj.Src
 		b.str(string(v))
 		return true
-	case 397: // Image.originalSrc
+	case 418: // Image.originalSrc
 		obj := n.obj.(*model.Image)
 		v := obj.OriginalSrc
 		b.str(string(v))
 		return true
-	case 398: // Image.transformedSrc
+	case 419: // Image.transformedSrc
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 399: // Image.width
+	case 420: // Image.width
 		obj := n.obj.(*model.Image)
 		v := obj.Width
 		if v == nil {
@@ -5916,7 +6123,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 400: // Image.height
+	case 421: // Image.height
 		obj := n.obj.(*model.Image)
 		v := obj.Height
 		if v == nil {
@@ -5925,41 +6132,41 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 401: // LinkedIdentity.id
+	case 422: // LinkedIdentity.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 402: // LinkedIdentity.provider
+	case 423: // LinkedIdentity.provider
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Provider
 		b.str(string(v))
 		return true
-	case 403: // LinkedIdentity.email
+	case 424: // LinkedIdentity.email
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.Email
 		b.str(string(v))
 		return true
-	case 404: // LinkedIdentity.linkedAt
+	case 425: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 405: // LoyaltyConsistencyReport.checkedAccounts
+	case 426: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
 		v := obj.CheckedAccounts
 		b.int(int64(v))
 		return true
-	case 407: // LoyaltyEarnRule.action
+	case 428: // LoyaltyEarnRule.action
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Action
 		v.MarshalGQL(b)
 		return true
-	case 408: // LoyaltyEarnRule.points
+	case 429: // LoyaltyEarnRule.points
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 409: // LoyaltyEarnRule.dailyCap
+	case 430: // LoyaltyEarnRule.dailyCap
 		obj := n.obj.(*model.LoyaltyEarnRule)
 		v := obj.DailyCap
 		if v == nil {
@@ -5968,72 +6175,72 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 410: // LoyaltyMismatch.customerId
+	case 431: // LoyaltyMismatch.customerId
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CustomerID
 		b.str(string(v))
 		return true
-	case 411: // LoyaltyMismatch.cachedBalance
+	case 432: // LoyaltyMismatch.cachedBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedBalance
 		b.int(int64(v))
 		return true
-	case 412: // LoyaltyMismatch.ledgerBalance
+	case 433: // LoyaltyMismatch.ledgerBalance
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerBalance
 		b.int(int64(v))
 		return true
-	case 413: // LoyaltyMismatch.cachedLifetimePoints
+	case 434: // LoyaltyMismatch.cachedLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.CachedLifetimePoints
 		b.int(int64(v))
 		return true
-	case 414: // LoyaltyMismatch.ledgerLifetimePoints
+	case 435: // LoyaltyMismatch.ledgerLifetimePoints
 		obj := n.obj.(*model.LoyaltyMismatch)
 		v := obj.LedgerLifetimePoints
 		b.int(int64(v))
 		return true
-	case 416: // LoyaltyPayload.pointsEarned
+	case 437: // LoyaltyPayload.pointsEarned
 		obj := n.obj.(*model.LoyaltyPayload)
 		v := obj.PointsEarned
 		b.int(int64(v))
 		return true
-	case 419: // LoyaltyPointsExpiry.points
+	case 440: // LoyaltyPointsExpiry.points
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 420: // LoyaltyPointsExpiry.expiresAt
+	case 441: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 421: // LoyaltyProgram.enabled
+	case 442: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Enabled
 		b.boolean(bool(v))
 		return true
-	case 422: // LoyaltyProgram.name
+	case 443: // LoyaltyProgram.name
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 423: // LoyaltyProgram.currencyCode
+	case 444: // LoyaltyProgram.currencyCode
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 424: // LoyaltyProgram.pointsPerCurrencyUnit
+	case 445: // LoyaltyProgram.pointsPerCurrencyUnit
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsPerCurrencyUnit
 		b.int(int64(v))
 		return true
-	case 426: // LoyaltyProgram.tierBasis
+	case 447: // LoyaltyProgram.tierBasis
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.TierBasis
 		v.MarshalGQL(b)
 		return true
-	case 429: // LoyaltyProgram.pointsExpireAfterMonths
+	case 450: // LoyaltyProgram.pointsExpireAfterMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterMonths
 		if v == nil {
@@ -6042,7 +6249,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 430: // LoyaltyProgram.pointsExpireAfterInactiveMonths
+	case 451: // LoyaltyProgram.pointsExpireAfterInactiveMonths
 		obj := n.obj.(*model.LoyaltyProgram)
 		v := obj.PointsExpireAfterInactiveMonths
 		if v == nil {
@@ -6051,21 +6258,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 434: // LoyaltyRedemption.id
+	case 455: // LoyaltyRedemption.id
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 436: // LoyaltyRedemption.codeEnding
+	case 457: // LoyaltyRedemption.codeEnding
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CodeEnding
 		b.str(string(v))
 		return true
-	case 437: // LoyaltyRedemption.kind
+	case 458: // LoyaltyRedemption.kind
 		v := planValue[loyaltyreward.Kind](n.val(i))
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 439: // LoyaltyRedemption.percentage
+	case 460: // LoyaltyRedemption.percentage
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -6074,17 +6281,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 440: // LoyaltyRedemption.pointsSpent
+	case 461: // LoyaltyRedemption.pointsSpent
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 441: // LoyaltyRedemption.expiresAt
+	case 462: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 442: // LoyaltyRedemption.usedAt
+	case 463: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.UsedAt
 		if v == nil {
@@ -6093,47 +6300,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 443: // LoyaltyRedemption.createdAt
+	case 464: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 447: // LoyaltyRedemptionEdge.cursor
+	case 468: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 449: // LoyaltyReward.id
+	case 470: // LoyaltyReward.id
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 450: // LoyaltyReward.handle
+	case 471: // LoyaltyReward.handle
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 451: // LoyaltyReward.name
+	case 472: // LoyaltyReward.name
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 452: // LoyaltyReward.description
+	case 473: // LoyaltyReward.description
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 453: // LoyaltyReward.pointsCost
+	case 474: // LoyaltyReward.pointsCost
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PointsCost
 		b.int(int64(v))
 		return true
-	case 454: // LoyaltyReward.kind
+	case 475: // LoyaltyReward.kind
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyRewardKind2accountgraphᚋentᚋloyaltyrewardᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 456: // LoyaltyReward.percentage
+	case 477: // LoyaltyReward.percentage
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.PercentageOrNil()
 		if v == nil {
@@ -6142,7 +6349,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 458: // LoyaltyReward.limitPerCustomer
+	case 479: // LoyaltyReward.limitPerCustomer
 		obj := n.obj.(*ent.LoyaltyReward)
 		v := obj.LimitOrNil()
 		if v == nil {
@@ -6151,7 +6358,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.int(int64((*v)))
 		return true
-	case 459: // LoyaltyRewardRedeemPayload.discountCode
+	case 480: // LoyaltyRewardRedeemPayload.discountCode
 		obj := n.obj.(*model.LoyaltyRewardRedeemPayload)
 		v := obj.DiscountCode
 		if v == nil {
@@ -6160,42 +6367,42 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 464: // LoyaltyTier.name
+	case 485: // LoyaltyTier.name
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 465: // LoyaltyTier.threshold
+	case 486: // LoyaltyTier.threshold
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Threshold
 		b.int(int64(v))
 		return true
-	case 466: // LoyaltyTier.multiplier
+	case 487: // LoyaltyTier.multiplier
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Multiplier
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 467: // LoyaltyTier.benefits
+	case 488: // LoyaltyTier.benefits
 		obj := n.obj.(*model.LoyaltyTier)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 468: // LoyaltyTransaction.id
+	case 489: // LoyaltyTransaction.id
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 469: // LoyaltyTransaction.kind
+	case 490: // LoyaltyTransaction.kind
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Kind
 		x.ec.marshalNLoyaltyTransactionKind2accountgraphᚋentᚋloyaltyentryᚐKind(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 470: // LoyaltyTransaction.source
+	case 491: // LoyaltyTransaction.source
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Source
 		x.ec.marshalNLoyaltyTransactionSource2accountgraphᚋentᚋloyaltyentryᚐSource(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 471: // LoyaltyTransaction.action
+	case 492: // LoyaltyTransaction.action
 		v := planValue[*model.LoyaltyEarnAction](n.val(i))
 		if v == nil {
 			b.null()
@@ -6203,17 +6410,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 472: // LoyaltyTransaction.points
+	case 493: // LoyaltyTransaction.points
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Points
 		b.int(int64(v))
 		return true
-	case 473: // LoyaltyTransaction.description
+	case 494: // LoyaltyTransaction.description
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.Description
 		b.str(string(v))
 		return true
-	case 476: // LoyaltyTransaction.expiresAt
+	case 497: // LoyaltyTransaction.expiresAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.ExpiresAt
 		if v == nil {
@@ -6222,17 +6429,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 477: // LoyaltyTransaction.createdAt
+	case 498: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 481: // LoyaltyTransactionEdge.cursor
+	case 502: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 483: // LoyaltyUserError.code
+	case 504: // LoyaltyUserError.code
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Code
 		if v == nil {
@@ -6241,21 +6448,21 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 484: // LoyaltyUserError.field
+	case 505: // LoyaltyUserError.field
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 485: // LoyaltyUserError.message
+	case 506: // LoyaltyUserError.message
 		obj := n.obj.(*model.LoyaltyUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 486: // MailingAddress.id
+	case 507: // MailingAddress.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 487: // MailingAddress.address1
+	case 508: // MailingAddress.address1
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address1
 		if v == nil {
@@ -6264,7 +6471,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 488: // MailingAddress.address2
+	case 509: // MailingAddress.address2
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Address2
 		if v == nil {
@@ -6273,7 +6480,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 489: // MailingAddress.city
+	case 510: // MailingAddress.city
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.City
 		if v == nil {
@@ -6282,7 +6489,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 490: // MailingAddress.company
+	case 511: // MailingAddress.company
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Company
 		if v == nil {
@@ -6291,7 +6498,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 491: // MailingAddress.country
+	case 512: // MailingAddress.country
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Country
 		if v == nil {
@@ -6300,7 +6507,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 492: // MailingAddress.countryCode
+	case 513: // MailingAddress.countryCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.CountryCode
 		if v == nil {
@@ -6309,7 +6516,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 493: // MailingAddress.countryCodeV2
+	case 514: // MailingAddress.countryCodeV2
 		v := planValue[*model.CountryCode](n.val(i))
 		if v == nil {
 			b.null()
@@ -6317,7 +6524,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 494: // MailingAddress.firstName
+	case 515: // MailingAddress.firstName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.FirstName
 		if v == nil {
@@ -6326,7 +6533,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 495: // MailingAddress.lastName
+	case 516: // MailingAddress.lastName
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.LastName
 		if v == nil {
@@ -6335,7 +6542,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 496: // MailingAddress.name
+	case 517: // MailingAddress.name
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6343,11 +6550,11 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 497: // MailingAddress.formatted
+	case 518: // MailingAddress.formatted
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 498: // MailingAddress.formattedArea
+	case 519: // MailingAddress.formattedArea
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6355,7 +6562,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 499: // MailingAddress.latitude
+	case 520: // MailingAddress.latitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6363,7 +6570,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 500: // MailingAddress.longitude
+	case 521: // MailingAddress.longitude
 		v := planValue[*float64](n.val(i))
 		if v == nil {
 			b.null()
@@ -6371,7 +6578,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOFloat2ᚖfloat64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 501: // MailingAddress.phone
+	case 522: // MailingAddress.phone
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Phone
 		if v == nil {
@@ -6380,7 +6587,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 502: // MailingAddress.province
+	case 523: // MailingAddress.province
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Province
 		if v == nil {
@@ -6389,7 +6596,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 503: // MailingAddress.provinceCode
+	case 524: // MailingAddress.provinceCode
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.ProvinceCode
 		if v == nil {
@@ -6398,7 +6605,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 504: // MailingAddress.zip
+	case 525: // MailingAddress.zip
 		obj := n.obj.(*ent.MailingAddress)
 		v := obj.Zip
 		if v == nil {
@@ -6407,17 +6614,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 508: // MailingAddressEdge.cursor
+	case 529: // MailingAddressEdge.cursor
 		obj := n.obj.(*model.MailingAddressEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 510: // ManualDiscountApplication.allocationMethod
+	case 531: // ManualDiscountApplication.allocationMethod
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.AllocationMethod
 		v.MarshalGQL(b)
 		return true
-	case 511: // ManualDiscountApplication.description
+	case 532: // ManualDiscountApplication.description
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Description
 		if v == nil {
@@ -6426,31 +6633,31 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 512: // ManualDiscountApplication.targetSelection
+	case 533: // ManualDiscountApplication.targetSelection
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetSelection
 		v.MarshalGQL(b)
 		return true
-	case 513: // ManualDiscountApplication.targetType
+	case 534: // ManualDiscountApplication.targetType
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.TargetType
 		v.MarshalGQL(b)
 		return true
-	case 514: // ManualDiscountApplication.title
+	case 535: // ManualDiscountApplication.title
 		obj := n.obj.(*model.ManualDiscountApplication)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 517: // Membership.status
+	case 538: // Membership.status
 		v := planValue[model.MembershipStatus](n.val(i))
 		v.MarshalGQL(b)
 		return true
-	case 518: // Membership.startedAt
+	case 539: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 519: // Membership.renewsAt
+	case 540: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6458,7 +6665,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 520: // Membership.endsAt
+	case 541: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
 		if v == nil {
 			b.null()
@@ -6466,7 +6673,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 521: // Membership.cancelledAt
+	case 542: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.CancelledAt
 		if v == nil {
@@ -6475,62 +6682,62 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 522: // MembershipPlan.handle
+	case 543: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 523: // MembershipPlan.name
+	case 544: // MembershipPlan.name
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 525: // MembershipPlan.interval
+	case 546: // MembershipPlan.interval
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Interval
 		x.ec.marshalNMembershipInterval2accountgraphᚋentᚋmembershipplanᚐInterval(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 526: // MembershipPlan.intervalCount
+	case 547: // MembershipPlan.intervalCount
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.IntervalCount
 		b.int(int64(v))
 		return true
-	case 527: // MembershipPlan.benefits
+	case 548: // MembershipPlan.benefits
 		obj := n.obj.(*ent.MembershipPlan)
 		v := obj.Benefits
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 528: // MoneyV2.amount
+	case 549: // MoneyV2.amount
 		obj := n.obj.(*money.V2)
 		v := obj.Amount
 		b.str(string(v))
 		return true
-	case 529: // MoneyV2.currencyCode
+	case 550: // MoneyV2.currencyCode
 		obj := n.obj.(*money.V2)
 		v := obj.CurrencyCode
 		v.MarshalGQL(b)
 		return true
-	case 530: // Order.id
+	case 551: // Order.id
 		obj := n.obj.(*ent.Order)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 531: // Order.name
+	case 552: // Order.name
 		obj := n.obj.(*ent.Order)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 532: // Order.orderNumber
+	case 553: // Order.orderNumber
 		obj := n.obj.(*ent.Order)
 		v := obj.OrderNumber
 		b.int(int64(v))
 		return true
-	case 533: // Order.processedAt
+	case 554: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 534: // Order.email
+	case 555: // Order.email
 		obj := n.obj.(*ent.Order)
 		v := obj.Email
 		if v == nil {
@@ -6539,7 +6746,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 535: // Order.phone
+	case 556: // Order.phone
 		obj := n.obj.(*ent.Order)
 		v := obj.Phone
 		if v == nil {
@@ -6548,17 +6755,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 536: // Order.financialStatus
+	case 557: // Order.financialStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FinancialStatus
 		x.ec.marshalOOrderFinancialStatus2accountgraphᚋentᚋorderᚐFinancialStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 537: // Order.fulfillmentStatus
+	case 558: // Order.fulfillmentStatus
 		obj := n.obj.(*ent.Order)
 		v := obj.FulfillmentStatus
 		x.ec.marshalNOrderFulfillmentStatus2accountgraphᚋentᚋorderᚐFulfillmentStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 538: // Order.canceledAt
+	case 559: // Order.canceledAt
 		obj := n.obj.(*ent.Order)
 		v := obj.CanceledAt
 		if v == nil {
@@ -6567,7 +6774,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 539: // Order.cancelReason
+	case 560: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
 		v := obj.CancelReason
 		if v == nil {
@@ -6576,17 +6783,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalOOrderCancelReason2ᚖaccountgraphᚋentᚋorderᚐCancelReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 540: // Order.currencyCode
+	case 561: // Order.currencyCode
 		obj := n.obj.(*ent.Order)
 		v := obj.Currency()
 		v.MarshalGQL(b)
 		return true
-	case 541: // Order.edited
+	case 562: // Order.edited
 		obj := n.obj.(*ent.Order)
 		v := obj.Edited()
 		b.boolean(bool(v))
 		return true
-	case 543: // Order.customerLocale
+	case 564: // Order.customerLocale
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6594,7 +6801,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 544: // Order.customerUrl
+	case 565: // Order.customerUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -6602,49 +6809,49 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 545: // Order.statusUrl
+	case 566: // Order.statusUrl
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 572: // OrderConnection.totalCount
+	case 593: // OrderConnection.totalCount
 		obj := n.obj.(*model.OrderConnection)
 		v := obj.TotalCount
 		x.ec.marshalNUnsignedInt642uint64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 573: // OrderEdge.cursor
+	case 594: // OrderEdge.cursor
 		obj := n.obj.(*model.OrderEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 575: // OrderLineItem.title
+	case 596: // OrderLineItem.title
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 576: // OrderLineItem.quantity
+	case 597: // OrderLineItem.quantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 577: // OrderLineItem.currentQuantity
+	case 598: // OrderLineItem.currentQuantity
 		obj := n.obj.(*ent.OrderLineItem)
 		v := obj.CurrentQuantity
 		b.int(int64(v))
 		return true
-	case 583: // OrderLineItem.id
+	case 604: // OrderLineItem.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 584: // OrderLineItem.returnableQuantity
+	case 605: // OrderLineItem.returnableQuantity
 		v := planValue[int](n.val(i))
 		b.int(int64(v))
 		return true
-	case 588: // OrderLineItemEdge.cursor
+	case 609: // OrderLineItemEdge.cursor
 		obj := n.obj.(*model.OrderLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 592: // PageInfo.endCursor
+	case 613: // PageInfo.endCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.EndCursor
 		if v == nil {
@@ -6653,17 +6860,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 593: // PageInfo.hasNextPage
+	case 614: // PageInfo.hasNextPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasNextPage
 		b.boolean(bool(v))
 		return true
-	case 594: // PageInfo.hasPreviousPage
+	case 615: // PageInfo.hasPreviousPage
 		obj := n.obj.(*model.PageInfo)
 		v := obj.HasPreviousPage
 		b.boolean(bool(v))
 		return true
-	case 595: // PageInfo.startCursor
+	case 616: // PageInfo.startCursor
 		obj := n.obj.(*model.PageInfo)
 		v := obj.StartCursor
 		if v == nil {
@@ -6672,145 +6879,228 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 596: // PreferenceVocabulary.sizes
+	case 617: // PaymentMethodBillingAddress.name
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.Name
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 618: // PaymentMethodBillingAddress.address1
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.Address1
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 619: // PaymentMethodBillingAddress.address2
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.Address2
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 620: // PaymentMethodBillingAddress.city
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.City
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 621: // PaymentMethodBillingAddress.zip
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.Zip
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 622: // PaymentMethodBillingAddress.province
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.Province
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 623: // PaymentMethodBillingAddress.countryCode
+		obj := n.obj.(*model.PaymentMethodBillingAddress)
+		v := obj.CountryCode
+		if v == nil {
+			b.null()
+			return true
+		}
+		b.str(string((*v)))
+		return true
+	case 624: // PaymentMethodSetup.provider
+		obj := n.obj.(*model.PaymentMethodSetup)
+		v := obj.Provider
+		b.str(string(v))
+		return true
+	case 625: // PaymentMethodSetup.setupId
+		obj := n.obj.(*model.PaymentMethodSetup)
+		v := obj.SetupID
+		b.str(string(v))
+		return true
+	case 626: // PaymentMethodSetup.clientSecret
+		obj := n.obj.(*model.PaymentMethodSetup)
+		v := obj.ClientSecret
+		b.str(string(v))
+		return true
+	case 627: // PaymentMethodSetup.publishableKey
+		obj := n.obj.(*model.PaymentMethodSetup)
+		v := obj.PublishableKey
+		b.str(string(v))
+		return true
+	case 628: // PreferenceVocabulary.sizes
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Sizes
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 597: // PreferenceVocabulary.colors
+	case 629: // PreferenceVocabulary.colors
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Colors
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 598: // PreferenceVocabulary.interests
+	case 630: // PreferenceVocabulary.interests
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Interests
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 599: // PreferenceVocabulary.occasions
+	case 631: // PreferenceVocabulary.occasions
 		obj := n.obj.(*ent.PreferenceVocabulary)
 		v := obj.Occasions
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 602: // PricingPercentageValue.percentage
+	case 634: // PricingPercentageValue.percentage
 		obj := n.obj.(*model.PricingPercentageValue)
 		v := obj.Percentage
 		x.ec.marshalNFloat2float64(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 603: // Product.id
+	case 635: // Product.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 604: // Product.handle
+	case 636: // Product.handle
 		obj := n.obj.(*ent.Product)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 605: // Product.title
+	case 637: // Product.title
 		obj := n.obj.(*ent.Product)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 606: // Product.description
+	case 638: // Product.description
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 607: // Product.vendor
+	case 639: // Product.vendor
 		obj := n.obj.(*ent.Product)
 		v := obj.Vendor
 		b.str(string(v))
 		return true
-	case 608: // Product.productType
+	case 640: // Product.productType
 		obj := n.obj.(*ent.Product)
 		v := obj.ProductType
 		b.str(string(v))
 		return true
-	case 609: // Product.tags
+	case 641: // Product.tags
 		obj := n.obj.(*ent.Product)
 		v := obj.Tags
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 611: // Product.availableForSale
+	case 643: // Product.availableForSale
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 612: // Product.createdAt
+	case 644: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 613: // Product.updatedAt
+	case 645: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 614: // Product.publishedAt
+	case 646: // Product.publishedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.Published()
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 620: // ProductEdge.cursor
+	case 652: // ProductEdge.cursor
 		obj := n.obj.(*model.ProductEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 622: // ProductVariant.id
+	case 654: // ProductVariant.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 623: // ProductVariant.title
+	case 655: // ProductVariant.title
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Title
 		b.str(string(v))
 		return true
-	case 624: // ProductVariant.sku
+	case 656: // ProductVariant.sku
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.Sku
 		b.str(string(v))
 		return true
-	case 629: // ProductVariant.availableForSale
+	case 661: // ProductVariant.availableForSale
 		obj := n.obj.(*ent.ProductVariant)
 		v := obj.AvailableForSale
 		b.boolean(bool(v))
 		return true
-	case 636: // ProductVariantEdge.cursor
+	case 668: // ProductVariantEdge.cursor
 		obj := n.obj.(*model.ProductVariantEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 650: // Query.socialLoginProviders
+	case 682: // Query.socialLoginProviders
 		v := planValue[[]string](n.val(i))
 		x.ec.marshalNString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 654: // Recommendation.reason
+	case 686: // Recommendation.reason
 		obj := n.obj.(*recommend.Item)
 		v := obj.Reason
 		x.ec.marshalNRecommendationReason2accountgraphᚋinternalᚋrecommendᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 655: // Return.id
+	case 687: // Return.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 656: // Return.name
+	case 688: // Return.name
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 657: // Return.status
+	case 689: // Return.status
 		obj := n.obj.(*ent.OrderReturn)
 		v := obj.Status
 		x.ec.marshalNReturnStatus2accountgraphᚋentᚋorderreturnᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 658: // Return.createdAt
+	case 690: // Return.createdAt
 		obj := n.obj.(*ent.OrderReturn)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 659: // Return.updatedAt
+	case 691: // Return.updatedAt
 		obj := n.obj.(*ent.OrderReturn)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 660: // Return.closedAt
+	case 692: // Return.closedAt
 		obj := n.obj.(*ent.OrderReturn)
 		v := obj.ClosedAt
 		if v == nil {
@@ -6819,12 +7109,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 667: // ReturnDecline.reason
+	case 699: // ReturnDecline.reason
 		obj := n.obj.(*model.ReturnDecline)
 		v := obj.Reason
 		x.ec.marshalNReturnDeclineReason2accountgraphᚋentᚋorderreturnᚐDeclineReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 668: // ReturnDecline.note
+	case 700: // ReturnDecline.note
 		obj := n.obj.(*model.ReturnDecline)
 		v := obj.Note
 		if v == nil {
@@ -6833,26 +7123,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 669: // ReturnEdge.cursor
+	case 701: // ReturnEdge.cursor
 		obj := n.obj.(*model.ReturnEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 671: // ReturnLineItem.id
+	case 703: // ReturnLineItem.id
 		v := planValue[string](n.val(i))
 		b.str(string(v))
 		return true
-	case 673: // ReturnLineItem.quantity
+	case 705: // ReturnLineItem.quantity
 		obj := n.obj.(*ent.ReturnLineItem)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 674: // ReturnLineItem.returnReason
+	case 706: // ReturnLineItem.returnReason
 		obj := n.obj.(*ent.ReturnLineItem)
 		v := obj.Reason
 		x.ec.marshalNReturnReason2accountgraphᚋentᚋreturnlineitemᚐReason(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 675: // ReturnLineItem.customerNote
+	case 707: // ReturnLineItem.customerNote
 		obj := n.obj.(*ent.ReturnLineItem)
 		v := obj.CustomerNote
 		if v == nil {
@@ -6861,17 +7151,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 676: // ReturnLineItem.receivedQuantity
+	case 708: // ReturnLineItem.receivedQuantity
 		obj := n.obj.(*ent.ReturnLineItem)
 		v := obj.ReceivedQuantity
 		b.int(int64(v))
 		return true
-	case 680: // ReturnLineItemEdge.cursor
+	case 712: // ReturnLineItemEdge.cursor
 		obj := n.obj.(*model.ReturnLineItemEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 682: // ReturnUserError.code
+	case 714: // ReturnUserError.code
 		obj := n.obj.(*model.ReturnUserError)
 		v := obj.Code
 		if v == nil {
@@ -6880,37 +7170,37 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 683: // ReturnUserError.field
+	case 715: // ReturnUserError.field
 		obj := n.obj.(*model.ReturnUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 684: // ReturnUserError.message
+	case 716: // ReturnUserError.message
 		obj := n.obj.(*model.ReturnUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 685: // SavedCart.id
+	case 717: // SavedCart.id
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 686: // SavedCart.name
+	case 718: // SavedCart.name
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 687: // SavedCart.createdAt
+	case 719: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 688: // SavedCart.updatedAt
+	case 720: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 693: // SavedCartDeletePayload.deletedSavedCartId
+	case 725: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
 		v := obj.DeletedSavedCartID
 		if v == nil {
@@ -6919,52 +7209,52 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 695: // SavedCartEdge.cursor
+	case 727: // SavedCartEdge.cursor
 		obj := n.obj.(*model.SavedCartEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 697: // SavedCartLine.id
+	case 729: // SavedCartLine.id
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 699: // SavedCartLine.quantity
+	case 731: // SavedCartLine.quantity
 		obj := n.obj.(*ent.SavedCartLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 704: // SavedCartLineEdge.cursor
+	case 736: // SavedCartLineEdge.cursor
 		obj := n.obj.(*model.SavedCartLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 708: // SavedCartWarning.code
+	case 740: // SavedCartWarning.code
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Code
 		v.MarshalGQL(b)
 		return true
-	case 709: // SavedCartWarning.message
+	case 741: // SavedCartWarning.message
 		obj := n.obj.(*model.SavedCartWarning)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 711: // SelectedOption.name
+	case 743: // SelectedOption.name
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 712: // SelectedOption.value
+	case 744: // SelectedOption.value
 		obj := n.obj.(*schema.SelectedOption)
 		v := obj.Value
 		b.str(string(v))
 		return true
-	case 713: // SharedWishlist.name
+	case 745: // SharedWishlist.name
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 714: // SharedWishlist.ownerFirstName
+	case 746: // SharedWishlist.ownerFirstName
 		obj := n.obj.(*model.SharedWishlist)
 		v := obj.OwnerFirstName
 		if v == nil {
@@ -6973,7 +7263,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 716: // Shop.customerAccountUrl
+	case 748: // Shop.customerAccountUrl
 		obj := n.obj.(*model.Shop)
 		v := obj.CustomerAccountURL
 		if v == nil {
@@ -6982,7 +7272,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 717: // Shop.description
+	case 749: // Shop.description
 		obj := n.obj.(*model.Shop)
 		v := obj.Description
 		if v == nil {
@@ -6991,32 +7281,32 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 718: // Shop.id
+	case 750: // Shop.id
 		obj := n.obj.(*model.Shop)
 		v := obj.ID
 		b.str(string(v))
 		return true
-	case 719: // Shop.moneyFormat
+	case 751: // Shop.moneyFormat
 		obj := n.obj.(*model.Shop)
 		v := obj.MoneyFormat
 		b.str(string(v))
 		return true
-	case 720: // Shop.name
+	case 752: // Shop.name
 		obj := n.obj.(*model.Shop)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 722: // Shop.shipsToCountries
+	case 754: // Shop.shipsToCountries
 		obj := n.obj.(*model.Shop)
 		v := obj.ShipsToCountries
 		x.ec.marshalNCountryCode2ᚕaccountgraphᚋgraphᚋmodelᚐCountryCodeᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 723: // SocialLoginProvider.handle
+	case 755: // SocialLoginProvider.handle
 		obj := n.obj.(*model.SocialLoginProvider)
 		v := obj.Handle
 		b.str(string(v))
 		return true
-	case 724: // SupportContact.email
+	case 756: // SupportContact.email
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Email
 		if v == nil {
@@ -7025,7 +7315,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 725: // SupportContact.phone
+	case 757: // SupportContact.phone
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Phone
 		if v == nil {
@@ -7034,7 +7324,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 726: // SupportContact.hours
+	case 758: // SupportContact.hours
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.Hours
 		if v == nil {
@@ -7043,7 +7333,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 727: // SupportContact.chatUrl
+	case 759: // SupportContact.chatUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.ChatURL
 		if v == nil {
@@ -7052,7 +7342,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 728: // SupportContact.faqUrl
+	case 760: // SupportContact.faqUrl
 		obj := n.obj.(*ent.SupportContact)
 		v := obj.FaqURL
 		if v == nil {
@@ -7061,57 +7351,57 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 731: // SupportMessage.author
+	case 763: // SupportMessage.author
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Author
 		x.ec.marshalNSupportMessageAuthor2accountgraphᚋentᚋsupportmessageᚐAuthor(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 732: // SupportMessage.body
+	case 764: // SupportMessage.body
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.Body
 		b.str(string(v))
 		return true
-	case 733: // SupportMessage.createdAt
+	case 765: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 737: // SupportMessageEdge.cursor
+	case 769: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 739: // SupportTicket.id
+	case 771: // SupportTicket.id
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 740: // SupportTicket.subject
+	case 772: // SupportTicket.subject
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Subject
 		b.str(string(v))
 		return true
-	case 741: // SupportTicket.status
+	case 773: // SupportTicket.status
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.Status
 		x.ec.marshalNSupportTicketStatus2accountgraphᚋentᚋsupportticketᚐStatus(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 742: // SupportTicket.createdAt
+	case 774: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 743: // SupportTicket.updatedAt
+	case 775: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 749: // SupportTicketEdge.cursor
+	case 781: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 753: // TwoFactorUserError.code
+	case 785: // TwoFactorUserError.code
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Code
 		if v == nil {
@@ -7120,47 +7410,47 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		(*v).MarshalGQL(b)
 		return true
-	case 754: // TwoFactorUserError.field
+	case 786: // TwoFactorUserError.field
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 755: // TwoFactorUserError.message
+	case 787: // TwoFactorUserError.message
 		obj := n.obj.(*model.TwoFactorUserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 756: // UserError.field
+	case 788: // UserError.field
 		obj := n.obj.(*model.UserError)
 		v := obj.Field
 		x.ec.marshalOString2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 757: // UserError.message
+	case 789: // UserError.message
 		obj := n.obj.(*model.UserError)
 		v := obj.Message
 		b.str(string(v))
 		return true
-	case 758: // Wishlist.id
+	case 790: // Wishlist.id
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 759: // Wishlist.name
+	case 791: // Wishlist.name
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 760: // Wishlist.isDefault
+	case 792: // Wishlist.isDefault
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.IsDefault
 		b.boolean(bool(v))
 		return true
-	case 761: // Wishlist.showOwnerName
+	case 793: // Wishlist.showOwnerName
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShowOwnerName
 		b.boolean(bool(v))
 		return true
-	case 762: // Wishlist.shareUrl
+	case 794: // Wishlist.shareUrl
 		v := planValue[*string](n.val(i))
 		if v == nil {
 			b.null()
@@ -7168,7 +7458,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 763: // Wishlist.shareToken
+	case 795: // Wishlist.shareToken
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.ShareToken
 		if v == nil {
@@ -7177,17 +7467,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 764: // Wishlist.createdAt
+	case 796: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 765: // Wishlist.updatedAt
+	case 797: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 770: // WishlistDeletePayload.deletedWishlistId
+	case 802: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
 		v := obj.DeletedWishlistID
 		if v == nil {
@@ -7196,22 +7486,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 772: // WishlistEdge.cursor
+	case 804: // WishlistEdge.cursor
 		obj := n.obj.(*model.WishlistEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 774: // WishlistLine.id
+	case 806: // WishlistLine.id
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.GlobalID()
 		b.str(string(v))
 		return true
-	case 776: // WishlistLine.quantity
+	case 808: // WishlistLine.quantity
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.Quantity
 		b.int(int64(v))
 		return true
-	case 777: // WishlistLine.note
+	case 809: // WishlistLine.note
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.NoteOrNil()
 		if v == nil {
@@ -7220,26 +7510,26 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 778: // WishlistLine.addedAt
+	case 810: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
 		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 780: // WishlistLine.priceDropped
+	case 812: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))
 		b.boolean(bool(v))
 		return true
-	case 784: // WishlistLineEdge.cursor
+	case 816: // WishlistLineEdge.cursor
 		obj := n.obj.(*model.WishlistLineEdge)
 		v := obj.Cursor
 		b.str(string(v))
 		return true
-	case 791: // __Directive.name
+	case 823: // __Directive.name
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 792: // __Directive.description
+	case 824: // __Directive.description
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Description()
 		if v == nil {
@@ -7248,22 +7538,22 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 793: // __Directive.isRepeatable
+	case 825: // __Directive.isRepeatable
 		obj := n.obj.(*introspection.Directive)
 		v := obj.IsRepeatable
 		b.boolean(bool(v))
 		return true
-	case 794: // __Directive.locations
+	case 826: // __Directive.locations
 		obj := n.obj.(*introspection.Directive)
 		v := obj.Locations
 		x.ec.marshalN__DirectiveLocation2ᚕstringᚄ(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
 		return true
-	case 796: // __EnumValue.name
+	case 828: // __EnumValue.name
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 797: // __EnumValue.description
+	case 829: // __EnumValue.description
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.Description()
 		if v == nil {
@@ -7272,12 +7562,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 798: // __EnumValue.isDeprecated
+	case 830: // __EnumValue.isDeprecated
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 799: // __EnumValue.deprecationReason
+	case 831: // __EnumValue.deprecationReason
 		obj := n.obj.(*introspection.EnumValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -7286,12 +7576,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 800: // __Field.name
+	case 832: // __Field.name
 		obj := n.obj.(*introspection.Field)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 801: // __Field.description
+	case 833: // __Field.description
 		obj := n.obj.(*introspection.Field)
 		v := obj.Description()
 		if v == nil {
@@ -7300,12 +7590,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 804: // __Field.isDeprecated
+	case 836: // __Field.isDeprecated
 		obj := n.obj.(*introspection.Field)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 805: // __Field.deprecationReason
+	case 837: // __Field.deprecationReason
 		obj := n.obj.(*introspection.Field)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -7314,12 +7604,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 806: // __InputValue.name
+	case 838: // __InputValue.name
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Name
 		b.str(string(v))
 		return true
-	case 807: // __InputValue.description
+	case 839: // __InputValue.description
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.Description()
 		if v == nil {
@@ -7328,7 +7618,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 809: // __InputValue.defaultValue
+	case 841: // __InputValue.defaultValue
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DefaultValue
 		if v == nil {
@@ -7337,12 +7627,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 810: // __InputValue.isDeprecated
+	case 842: // __InputValue.isDeprecated
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.IsDeprecated()
 		b.boolean(bool(v))
 		return true
-	case 811: // __InputValue.deprecationReason
+	case 843: // __InputValue.deprecationReason
 		obj := n.obj.(*introspection.InputValue)
 		v := obj.DeprecationReason()
 		if v == nil {
@@ -7351,7 +7641,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 812: // __Schema.description
+	case 844: // __Schema.description
 		obj := n.obj.(*introspection.Schema)
 		v := obj.Description()
 		if v == nil {
@@ -7360,12 +7650,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 818: // __Type.kind
+	case 850: // __Type.kind
 		obj := n.obj.(*introspection.Type)
 		v := obj.Kind()
 		b.str(string(v))
 		return true
-	case 819: // __Type.name
+	case 851: // __Type.name
 		obj := n.obj.(*introspection.Type)
 		v := obj.Name()
 		if v == nil {
@@ -7374,7 +7664,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 820: // __Type.description
+	case 852: // __Type.description
 		obj := n.obj.(*introspection.Type)
 		v := obj.Description()
 		if v == nil {
@@ -7383,7 +7673,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 821: // __Type.specifiedByURL
+	case 853: // __Type.specifiedByURL
 		obj := n.obj.(*introspection.Type)
 		v := obj.SpecifiedByURL()
 		if v == nil {
@@ -7392,7 +7682,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 		}
 		b.str(string((*v)))
 		return true
-	case 828: // __Type.isOneOf
+	case 860: // __Type.isOneOf
 		obj := n.obj.(*introspection.Type)
 		v := obj.IsOneOf()
 		b.boolean(bool(v))
@@ -7612,6 +7902,13 @@ func planConcreteNode(v model.Node) (string, any) {
 			return "", nil
 		}
 		return "CustomerSession", obj
+	case ent.PaymentMethod:
+		return "CustomerPaymentMethod", &obj
+	case *ent.PaymentMethod:
+		if obj == nil {
+			return "", nil
+		}
+		return "CustomerPaymentMethod", obj
 	case ent.Collection:
 		return "Collection", &obj
 	case *ent.Collection:

@@ -17,6 +17,7 @@ import (
 	"accountgraph/internal/loyalty"
 	"accountgraph/internal/oidc"
 	"accountgraph/internal/order"
+	"accountgraph/internal/paymentmethod"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
 	"accountgraph/internal/returns"
@@ -47,6 +48,7 @@ type Resolver struct {
 	Social           *social.Service
 	Companies        *company.Service
 	Returns          *returns.Service
+	PaymentMethods   *paymentmethod.Service
 	// OIDC is the OpenID Connect provider (its client registry).
 	OIDC *oidc.Provider
 	// ShopInfo is Query.shop, made from the settings.

@@ -5,6 +5,7 @@ import (
 	"accountgraph/graph/model"
 	"accountgraph/internal/customer"
 	"accountgraph/internal/gid"
+	"accountgraph/internal/ptr"
 	"context"
 )
 
@@ -33,7 +34,7 @@ func (r *linkedIdentityResolver) ID(ctx context.Context, obj *ent.LinkedIdentity
 func (r *mutationResolver) CustomerSocialLoginStart(ctx context.Context, provider string, returnTo string, customerAccessToken *string) (*model.CustomerSocialLoginStartPayload, error) {
 	u, err := r.Social.Start(ctx, provider, returnTo, customerAccessToken)
 	cue, _, err := userErrors(err)
-	return &model.CustomerSocialLoginStartPayload{AuthorizationURL: nilIfEmpty(u), CustomerUserErrors: cue}, err
+	return &model.CustomerSocialLoginStartPayload{AuthorizationURL: ptr.NilIfEmpty(u), CustomerUserErrors: cue}, err
 }
 
 // CustomerAccessTokenCreateWithSocialLogin is the resolver for the customerAccessTokenCreateWithSocialLogin field.

@@ -451,6 +451,29 @@ func demoCustomerJourney(t *testing.T, api *API, email, password, shots string) 
 		t.Errorf("the return through the API: %+v", asked)
 	}
 
+	// Saved cards: another made the default, then removed: the page asks
+	// for a new default instead of choosing one.
+	b.visit("Payment methods", "•••• 4242", "06c-payment-methods")
+	b.click("Make default: Mastercard •••• 4444")
+	b.toast("is now your default")
+	// The list drawn again: the old default now offers to become it.
+	b.run("list redrawn", chromedp.WaitVisible(`button[aria-label="Make default: Visa •••• 4242"]`, chromedp.ByQuery))
+	b.click("Remove")
+	b.click("Yes, remove")
+	b.toast("removed")
+	b.waitFor("You have no default payment method")
+	b.shot("06d-payment-methods-no-default")
+	var cards struct {
+		PaymentMethods []struct {
+			LastDigits string
+			IsDefault  bool
+		}
+	}
+	api.MustDo(t, `query($t: String!) { customer(customerAccessToken: $t) { paymentMethods { lastDigits isDefault } } }`, map[string]any{"t": b.token()}, "customer", &cards)
+	if len(cards.PaymentMethods) != 1 || cards.PaymentMethods[0].LastDigits != "4242" || cards.PaymentMethods[0].IsDefault {
+		t.Errorf("cards through the API: %+v", cards)
+	}
+
 	// Addresses: a bad value is refused at its field, a good one is saved.
 	b.visit("Addresses", "150 Elgin St", "07-addresses")
 	b.click("Edit 150 Elgin St")

@@ -95,6 +95,10 @@ func TestAccessControlSweep(t *testing.T) {
 			"cartLinesSaveForLater":                  {"cartId": cartB.ID, "lineIds": []string{cartLineB}},
 			"savedForLaterMoveToCart":                {"lineIds": []string{laterB.SavedForLater.Nodes[0].ID}, "cartId": cartA.ID},
 			"orderReorder":                           {"orderId": orderB.ID},
+			"customerPaymentMethodSetupCreate":       {},
+			"customerPaymentMethodSetupComplete":     {"setupId": "seti_123"},
+			"customerPaymentMethodRemove":            {"paymentMethodId": "gid://accountgraph/CustomerPaymentMethod/1"},
+			"customerPaymentMethodDefaultUpdate":     {"paymentMethodId": "gid://accountgraph/CustomerPaymentMethod/1"},
 			"orderRequestReturn":                     {"orderId": orderB.ID, "requestedLineItems": []any{line(lineB, 1)}},
 			"customerSessionRevoke":                  {"sessionId": sessionB},
 			"customerSessionsRevokeOthers":           {},
@@ -179,10 +183,12 @@ func TestAccessControlSweep(t *testing.T) {
 		// The Customer Account API: every mutation acts for the token's
 		// customer; those named as in the Storefront API take its arguments.
 		caArgs := map[string]map[string]any{
-			"customerUpdate":        {"input": map[string]any{"firstName": "Hijacked"}},
-			"customerAddressCreate": {"address": map[string]any{"address1": "1 Main St", "city": "Ottawa", "territoryCode": "CA", "zoneCode": "ON", "zip": "K2P 1L4"}},
-			"customerAddressUpdate": {"addressId": addrB.ID, "address": map[string]any{"city": "Hijacked"}},
-			"customerAddressDelete": {"addressId": addrB.ID},
+			"customerUpdate":                 {"input": map[string]any{"firstName": "Hijacked"}},
+			"customerAddressCreate":          {"address": map[string]any{"address1": "1 Main St", "city": "Ottawa", "territoryCode": "CA", "zoneCode": "ON", "zip": "K2P 1L4"}},
+			"customerAddressUpdate":          {"addressId": addrB.ID, "address": map[string]any{"city": "Hijacked"}},
+			"customerAddressDelete":          {"addressId": addrB.ID},
+			"paymentInstrumentRemove":        {"paymentInstrumentId": "gid://accountgraph/CustomerCreditCard/1"},
+			"paymentInstrumentUpdateDefault": {"paymentInstrumentId": "gid://accountgraph/CustomerCreditCard/1", "default": true},
 		}
 		caMutations := introspectCA(t, api, api.login(t, emailA, goodPassword)).roots["mutation"]
 		if len(caMutations) <= len(caArgs) {

@@ -440,6 +440,54 @@ func (f OrderReturnFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrderReturnMutation", m)
 }
 
+// The PaymentCustomerFunc type is an adapter to allow the use of ordinary
+// function as PaymentCustomer mutator.
+type PaymentCustomerFunc func(context.Context, *ent.PaymentCustomerMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PaymentCustomerFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PaymentCustomerMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PaymentCustomerMutation", m)
+}
+
+// The PaymentEventFunc type is an adapter to allow the use of ordinary
+// function as PaymentEvent mutator.
+type PaymentEventFunc func(context.Context, *ent.PaymentEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PaymentEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PaymentEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PaymentEventMutation", m)
+}
+
+// The PaymentMethodFunc type is an adapter to allow the use of ordinary
+// function as PaymentMethod mutator.
+type PaymentMethodFunc func(context.Context, *ent.PaymentMethodMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PaymentMethodFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PaymentMethodMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PaymentMethodMutation", m)
+}
+
+// The PaymentSetupFunc type is an adapter to allow the use of ordinary
+// function as PaymentSetup mutator.
+type PaymentSetupFunc func(context.Context, *ent.PaymentSetupMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PaymentSetupFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PaymentSetupMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PaymentSetupMutation", m)
+}
+
 // The PreferenceVocabularyFunc type is an adapter to allow the use of ordinary
 // function as PreferenceVocabulary mutator.
 type PreferenceVocabularyFunc func(context.Context, *ent.PreferenceVocabularyMutation) (ent.Value, error)

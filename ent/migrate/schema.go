@@ -1237,6 +1237,135 @@ var (
 			},
 		},
 	}
+	// PaymentCustomersColumns holds the columns for the "payment_customers" table.
+	PaymentCustomersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "provider", Type: field.TypeString, Size: 32},
+		{Name: "provider_ref", Type: field.TypeString, Size: 255},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// PaymentCustomersTable holds the schema information for the "payment_customers" table.
+	PaymentCustomersTable = &schema.Table{
+		Name:       "payment_customers",
+		Columns:    PaymentCustomersColumns,
+		PrimaryKey: []*schema.Column{PaymentCustomersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "payment_customers_customers_customer",
+				Columns:    []*schema.Column{PaymentCustomersColumns[5]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "paymentcustomer_customer_id_provider",
+				Unique:  true,
+				Columns: []*schema.Column{PaymentCustomersColumns[5], PaymentCustomersColumns[3]},
+			},
+			{
+				Name:    "paymentcustomer_provider_provider_ref",
+				Unique:  true,
+				Columns: []*schema.Column{PaymentCustomersColumns[3], PaymentCustomersColumns[4]},
+			},
+		},
+	}
+	// PaymentEventsColumns holds the columns for the "payment_events" table.
+	PaymentEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "provider", Type: field.TypeString, Size: 32},
+		{Name: "event_id", Type: field.TypeString, Size: 255},
+		{Name: "type", Type: field.TypeString, Size: 64},
+	}
+	// PaymentEventsTable holds the schema information for the "payment_events" table.
+	PaymentEventsTable = &schema.Table{
+		Name:       "payment_events",
+		Columns:    PaymentEventsColumns,
+		PrimaryKey: []*schema.Column{PaymentEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "paymentevent_provider_event_id",
+				Unique:  true,
+				Columns: []*schema.Column{PaymentEventsColumns[3], PaymentEventsColumns[4]},
+			},
+		},
+	}
+	// PaymentMethodsColumns holds the columns for the "payment_methods" table.
+	PaymentMethodsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "provider", Type: field.TypeString, Size: 32},
+		{Name: "provider_ref", Type: field.TypeString, Size: 255},
+		{Name: "brand", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "last4", Type: field.TypeString, Size: 4, Default: ""},
+		{Name: "exp_month", Type: field.TypeInt, Default: 0},
+		{Name: "exp_year", Type: field.TypeInt, Default: 0},
+		{Name: "wallet", Type: field.TypeString, Size: 64, Default: ""},
+		{Name: "billing_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "is_default", Type: field.TypeBool, Default: false},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// PaymentMethodsTable holds the schema information for the "payment_methods" table.
+	PaymentMethodsTable = &schema.Table{
+		Name:       "payment_methods",
+		Columns:    PaymentMethodsColumns,
+		PrimaryKey: []*schema.Column{PaymentMethodsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "payment_methods_customers_customer",
+				Columns:    []*schema.Column{PaymentMethodsColumns[12]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "paymentmethod_provider_provider_ref",
+				Unique:  true,
+				Columns: []*schema.Column{PaymentMethodsColumns[3], PaymentMethodsColumns[4]},
+			},
+			{
+				Name:    "paymentmethod_customer_id",
+				Unique:  false,
+				Columns: []*schema.Column{PaymentMethodsColumns[12]},
+			},
+		},
+	}
+	// PaymentSetupsColumns holds the columns for the "payment_setups" table.
+	PaymentSetupsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "provider", Type: field.TypeString, Size: 32},
+		{Name: "setup_ref", Type: field.TypeString, Size: 255},
+		{Name: "customer_id", Type: field.TypeInt},
+	}
+	// PaymentSetupsTable holds the schema information for the "payment_setups" table.
+	PaymentSetupsTable = &schema.Table{
+		Name:       "payment_setups",
+		Columns:    PaymentSetupsColumns,
+		PrimaryKey: []*schema.Column{PaymentSetupsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "payment_setups_customers_customer",
+				Columns:    []*schema.Column{PaymentSetupsColumns[5]},
+				RefColumns: []*schema.Column{CustomersColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "paymentsetup_provider_setup_ref",
+				Unique:  true,
+				Columns: []*schema.Column{PaymentSetupsColumns[3], PaymentSetupsColumns[4]},
+			},
+		},
+	}
 	// PreferenceVocabulariesColumns holds the columns for the "preference_vocabularies" table.
 	PreferenceVocabulariesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1792,6 +1921,10 @@ var (
 		OrdersTable,
 		OrderLineItemsTable,
 		OrderReturnsTable,
+		PaymentCustomersTable,
+		PaymentEventsTable,
+		PaymentMethodsTable,
+		PaymentSetupsTable,
 		PreferenceVocabulariesTable,
 		ProductsTable,
 		ProductVariantsTable,
@@ -1842,6 +1975,9 @@ func init() {
 	OrderLineItemsTable.ForeignKeys[1].RefTable = ProductVariantsTable
 	OrderReturnsTable.ForeignKeys[0].RefTable = OrdersTable
 	OrderReturnsTable.ForeignKeys[1].RefTable = CustomersTable
+	PaymentCustomersTable.ForeignKeys[0].RefTable = CustomersTable
+	PaymentMethodsTable.ForeignKeys[0].RefTable = CustomersTable
+	PaymentSetupsTable.ForeignKeys[0].RefTable = CustomersTable
 	ProductVariantsTable.ForeignKeys[0].RefTable = ProductsTable
 	RecoveryCodesTable.ForeignKeys[0].RefTable = CustomersTable
 	ReturnLineItemsTable.ForeignKeys[0].RefTable = OrderReturnsTable

@@ -114,6 +114,18 @@ type OrderLineItem func(*sql.Selector)
 // OrderReturn is the predicate function for orderreturn builders.
 type OrderReturn func(*sql.Selector)
 
+// PaymentCustomer is the predicate function for paymentcustomer builders.
+type PaymentCustomer func(*sql.Selector)
+
+// PaymentEvent is the predicate function for paymentevent builders.
+type PaymentEvent func(*sql.Selector)
+
+// PaymentMethod is the predicate function for paymentmethod builders.
+type PaymentMethod func(*sql.Selector)
+
+// PaymentSetup is the predicate function for paymentsetup builders.
+type PaymentSetup func(*sql.Selector)
+
 // PreferenceVocabulary is the predicate function for preferencevocabulary builders.
 type PreferenceVocabulary func(*sql.Selector)
 

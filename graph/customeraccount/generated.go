@@ -47,6 +47,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Customer() CustomerResolver
 	CustomerAddress() CustomerAddressResolver
+	CustomerCreditCard() CustomerCreditCardResolver
 	CustomerLoyalty() CustomerLoyaltyResolver
 	CustomerPreferences() CustomerPreferencesResolver
 	CustomerSession() CustomerSessionResolver
@@ -86,6 +87,8 @@ type ComplexityRoot struct {
 	Customer struct {
 		Addresses        func(childComplexity int, after *string, before *string, first *int, last *int, reverse *bool, skipDefault *bool) int
 		CreatedAt        func(childComplexity int) int
+		CreditCard       func(childComplexity int, id string) int
+		CreditCards      func(childComplexity int, first *int, after *string, last *int, before *string, reverse *bool) int
 		DefaultAddress   func(childComplexity int) int
 		DisplayName      func(childComplexity int) int
 		EmailAddress     func(childComplexity int) int
@@ -149,6 +152,32 @@ type ComplexityRoot struct {
 	CustomerAddressUpdatePayload struct {
 		CustomerAddress func(childComplexity int) int
 		UserErrors      func(childComplexity int) int
+	}
+
+	CustomerCreditCard struct {
+		BillingAddress func(childComplexity int) int
+		Brand          func(childComplexity int) int
+		ExpMonth       func(childComplexity int) int
+		ExpYear        func(childComplexity int) int
+		Expired        func(childComplexity int) int
+		ExpiresSoon    func(childComplexity int) int
+		FirstDigits    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IsDefault      func(childComplexity int) int
+		Last4          func(childComplexity int) int
+		MaskedNumber   func(childComplexity int) int
+		Name           func(childComplexity int) int
+	}
+
+	CustomerCreditCardConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	CustomerCreditCardEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CustomerEmailAddress struct {
@@ -488,6 +517,8 @@ type ComplexityRoot struct {
 		LoyaltyReferralApply                   func(childComplexity int, referralCode string) int
 		LoyaltyRewardRedeem                    func(childComplexity int, rewardID string) int
 		OrderRequestReturn                     func(childComplexity int, orderID string, requestedLineItems []*model1.RequestedLineItemInput) int
+		PaymentInstrumentRemove                func(childComplexity int, paymentInstrumentID string, replacementPaymentInstrumentID *string) int
+		PaymentInstrumentUpdateDefault         func(childComplexity int, defaultArg bool, paymentInstrumentID string) int
 		SavedCartDelete                        func(childComplexity int, savedCartID string) int
 		SavedCartRename                        func(childComplexity int, savedCartID string, name string) int
 		WishlistCreate                         func(childComplexity int, name string) int
@@ -549,6 +580,29 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PaymentInstrumentBillingAddress struct {
+		Address1     func(childComplexity int) int
+		Address2     func(childComplexity int) int
+		City         func(childComplexity int) int
+		Country      func(childComplexity int) int
+		CountryCode  func(childComplexity int) int
+		FirstName    func(childComplexity int) int
+		LastName     func(childComplexity int) int
+		Province     func(childComplexity int) int
+		ProvinceCode func(childComplexity int) int
+		Zip          func(childComplexity int) int
+	}
+
+	PaymentInstrumentRemovePayload struct {
+		DeletedPaymentInstrumentID func(childComplexity int) int
+		UserErrors                 func(childComplexity int) int
+	}
+
+	PaymentInstrumentUpdateDefaultPayload struct {
+		UpdatedPaymentInstrumentID func(childComplexity int) int
+		UserErrors                 func(childComplexity int) int
 	}
 
 	PreferenceVocabulary struct {
@@ -729,6 +783,12 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
+	UserErrorsPaymentInstrumentUserErrors struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	Wishlist struct {
 		CreatedAt     func(childComplexity int) int
 		GlobalID      func(childComplexity int) int
@@ -808,6 +868,9 @@ type CustomerResolver interface {
 	Preferences(ctx context.Context, obj *ent.Customer) (*model1.CustomerPreferences, error)
 	Privacy(ctx context.Context, obj *ent.Customer) (*model1.CustomerPrivacy, error)
 	Sessions(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model1.CustomerSessionConnection, error)
+
+	CreditCards(ctx context.Context, obj *ent.Customer, first *int, after *string, last *int, before *string, reverse *bool) (*model.CustomerCreditCardConnection, error)
+	CreditCard(ctx context.Context, obj *ent.Customer, id string) (*ent.PaymentMethod, error)
 }
 type CustomerAddressResolver interface {
 	Formatted(ctx context.Context, obj *ent.MailingAddress, withCompany *bool, withName *bool) ([]string, error)
@@ -817,6 +880,18 @@ type CustomerAddressResolver interface {
 	Name(ctx context.Context, obj *ent.MailingAddress) (*string, error)
 
 	TerritoryCode(ctx context.Context, obj *ent.MailingAddress) (*model.CountryCode, error)
+}
+type CustomerCreditCardResolver interface {
+	BillingAddress(ctx context.Context, obj *ent.PaymentMethod) (*model.PaymentInstrumentBillingAddress, error)
+
+	Expired(ctx context.Context, obj *ent.PaymentMethod) (bool, error)
+	ExpiresSoon(ctx context.Context, obj *ent.PaymentMethod) (bool, error)
+
+	FirstDigits(ctx context.Context, obj *ent.PaymentMethod) (*string, error)
+	ID(ctx context.Context, obj *ent.PaymentMethod) (string, error)
+
+	MaskedNumber(ctx context.Context, obj *ent.PaymentMethod) (string, error)
+	Name(ctx context.Context, obj *ent.PaymentMethod) (string, error)
 }
 type CustomerLoyaltyResolver interface {
 	Tier(ctx context.Context, obj *ent.LoyaltyAccount) (*model1.LoyaltyTier, error)
@@ -906,6 +981,8 @@ type MutationResolver interface {
 	CustomerCommunicationPreferencesUpdate(ctx context.Context, preferences []*model1.CommunicationPreferenceInput) (*model1.CustomerPreferencesUpdatePayload, error)
 	CustomerSessionRevoke(ctx context.Context, sessionID string) (*model1.CustomerSessionRevokePayload, error)
 	CustomerSessionsRevokeOthers(ctx context.Context) (*model1.CustomerSessionsRevokeOthersPayload, error)
+	PaymentInstrumentRemove(ctx context.Context, paymentInstrumentID string, replacementPaymentInstrumentID *string) (*model.PaymentInstrumentRemovePayload, error)
+	PaymentInstrumentUpdateDefault(ctx context.Context, defaultArg bool, paymentInstrumentID string) (*model.PaymentInstrumentUpdateDefaultPayload, error)
 	OrderRequestReturn(ctx context.Context, orderID string, requestedLineItems []*model1.RequestedLineItemInput) (*model1.OrderRequestReturnPayload, error)
 }
 type OrderResolver interface {
@@ -1036,6 +1113,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.CreatedAt(childComplexity), true
+	case "Customer.creditCard":
+		if e.ComplexityRoot.Customer.CreditCard == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_creditCard_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.CreditCard(childComplexity, args["id"].(string)), true
+	case "Customer.creditCards":
+		if e.ComplexityRoot.Customer.CreditCards == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_creditCards_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.CreditCards(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["reverse"].(*bool)), true
 	case "Customer.defaultAddress":
 		if e.ComplexityRoot.Customer.DefaultAddress == nil {
 			break
@@ -1347,6 +1446,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustomerAddressUpdatePayload.UserErrors(childComplexity), true
+
+	case "CustomerCreditCard.billingAddress":
+		if e.ComplexityRoot.CustomerCreditCard.BillingAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.BillingAddress(childComplexity), true
+	case "CustomerCreditCard.brand":
+		if e.ComplexityRoot.CustomerCreditCard.Brand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.Brand(childComplexity), true
+	case "CustomerCreditCard.expiryMonth":
+		if e.ComplexityRoot.CustomerCreditCard.ExpMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.ExpMonth(childComplexity), true
+	case "CustomerCreditCard.expiryYear":
+		if e.ComplexityRoot.CustomerCreditCard.ExpYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.ExpYear(childComplexity), true
+	case "CustomerCreditCard.expired":
+		if e.ComplexityRoot.CustomerCreditCard.Expired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.Expired(childComplexity), true
+	case "CustomerCreditCard.expiresSoon":
+		if e.ComplexityRoot.CustomerCreditCard.ExpiresSoon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.ExpiresSoon(childComplexity), true
+	case "CustomerCreditCard.firstDigits":
+		if e.ComplexityRoot.CustomerCreditCard.FirstDigits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.FirstDigits(childComplexity), true
+	case "CustomerCreditCard.id":
+		if e.ComplexityRoot.CustomerCreditCard.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.ID(childComplexity), true
+	case "CustomerCreditCard.default":
+		if e.ComplexityRoot.CustomerCreditCard.IsDefault == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.IsDefault(childComplexity), true
+	case "CustomerCreditCard.lastDigits":
+		if e.ComplexityRoot.CustomerCreditCard.Last4 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.Last4(childComplexity), true
+	case "CustomerCreditCard.maskedNumber":
+		if e.ComplexityRoot.CustomerCreditCard.MaskedNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.MaskedNumber(childComplexity), true
+	case "CustomerCreditCard.name":
+		if e.ComplexityRoot.CustomerCreditCard.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCard.Name(childComplexity), true
+
+	case "CustomerCreditCardConnection.edges":
+		if e.ComplexityRoot.CustomerCreditCardConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCardConnection.Edges(childComplexity), true
+	case "CustomerCreditCardConnection.nodes":
+		if e.ComplexityRoot.CustomerCreditCardConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCardConnection.Nodes(childComplexity), true
+	case "CustomerCreditCardConnection.pageInfo":
+		if e.ComplexityRoot.CustomerCreditCardConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCardConnection.PageInfo(childComplexity), true
+
+	case "CustomerCreditCardEdge.cursor":
+		if e.ComplexityRoot.CustomerCreditCardEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCardEdge.Cursor(childComplexity), true
+	case "CustomerCreditCardEdge.node":
+		if e.ComplexityRoot.CustomerCreditCardEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustomerCreditCardEdge.Node(childComplexity), true
 
 	case "CustomerEmailAddress.emailAddress":
 		if e.ComplexityRoot.CustomerEmailAddress.EmailAddress == nil {
@@ -2730,6 +2934,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.OrderRequestReturn(childComplexity, args["orderId"].(string), args["requestedLineItems"].([]*model1.RequestedLineItemInput)), true
+	case "Mutation.paymentInstrumentRemove":
+		if e.ComplexityRoot.Mutation.PaymentInstrumentRemove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_paymentInstrumentRemove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PaymentInstrumentRemove(childComplexity, args["paymentInstrumentId"].(string), args["replacementPaymentInstrumentId"].(*string)), true
+	case "Mutation.paymentInstrumentUpdateDefault":
+		if e.ComplexityRoot.Mutation.PaymentInstrumentUpdateDefault == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_paymentInstrumentUpdateDefault_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PaymentInstrumentUpdateDefault(childComplexity, args["default"].(bool), args["paymentInstrumentId"].(string)), true
 	case "Mutation.savedCartDelete":
 		if e.ComplexityRoot.Mutation.SavedCartDelete == nil {
 			break
@@ -3081,6 +3307,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PaymentInstrumentBillingAddress.address1":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.Address1 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.Address1(childComplexity), true
+	case "PaymentInstrumentBillingAddress.address2":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.Address2 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.Address2(childComplexity), true
+	case "PaymentInstrumentBillingAddress.city":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.City(childComplexity), true
+	case "PaymentInstrumentBillingAddress.country":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.Country == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.Country(childComplexity), true
+	case "PaymentInstrumentBillingAddress.countryCode":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.CountryCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.CountryCode(childComplexity), true
+	case "PaymentInstrumentBillingAddress.firstName":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.FirstName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.FirstName(childComplexity), true
+	case "PaymentInstrumentBillingAddress.lastName":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.LastName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.LastName(childComplexity), true
+	case "PaymentInstrumentBillingAddress.province":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.Province(childComplexity), true
+	case "PaymentInstrumentBillingAddress.provinceCode":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.ProvinceCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.ProvinceCode(childComplexity), true
+	case "PaymentInstrumentBillingAddress.zip":
+		if e.ComplexityRoot.PaymentInstrumentBillingAddress.Zip == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentBillingAddress.Zip(childComplexity), true
+
+	case "PaymentInstrumentRemovePayload.deletedPaymentInstrumentId":
+		if e.ComplexityRoot.PaymentInstrumentRemovePayload.DeletedPaymentInstrumentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentRemovePayload.DeletedPaymentInstrumentID(childComplexity), true
+	case "PaymentInstrumentRemovePayload.userErrors":
+		if e.ComplexityRoot.PaymentInstrumentRemovePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentRemovePayload.UserErrors(childComplexity), true
+
+	case "PaymentInstrumentUpdateDefaultPayload.updatedPaymentInstrumentId":
+		if e.ComplexityRoot.PaymentInstrumentUpdateDefaultPayload.UpdatedPaymentInstrumentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentUpdateDefaultPayload.UpdatedPaymentInstrumentID(childComplexity), true
+	case "PaymentInstrumentUpdateDefaultPayload.userErrors":
+		if e.ComplexityRoot.PaymentInstrumentUpdateDefaultPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PaymentInstrumentUpdateDefaultPayload.UserErrors(childComplexity), true
 
 	case "PreferenceVocabulary.colors":
 		if e.ComplexityRoot.PreferenceVocabulary.Colors == nil {
@@ -3694,6 +4007,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UserErrorsCustomerUserErrors.Message(childComplexity), true
+
+	case "UserErrorsPaymentInstrumentUserErrors.code":
+		if e.ComplexityRoot.UserErrorsPaymentInstrumentUserErrors.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserErrorsPaymentInstrumentUserErrors.Code(childComplexity), true
+	case "UserErrorsPaymentInstrumentUserErrors.field":
+		if e.ComplexityRoot.UserErrorsPaymentInstrumentUserErrors.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserErrorsPaymentInstrumentUserErrors.Field(childComplexity), true
+	case "UserErrorsPaymentInstrumentUserErrors.message":
+		if e.ComplexityRoot.UserErrorsPaymentInstrumentUserErrors.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserErrorsPaymentInstrumentUserErrors.Message(childComplexity), true
 
 	case "Wishlist.createdAt":
 		if e.ComplexityRoot.Wishlist.CreatedAt == nil {
@@ -6578,6 +6910,205 @@ extend type Mutation {
   customerSessionsRevokeOthers: CustomerSessionsRevokeOthersPayload
 }
 `, BuiltIn: false},
+	{Name: "../../schema/customeraccount/payments.graphqls", Input: `# Saved payment methods, as Shopify's Customer Account API names them:
+# the Storefront API's CustomerPaymentMethod rows as CustomerCreditCard.
+
+extend type Customer {
+  "The customer's saved cards, the default first."
+  creditCards(first: Int, after: String, last: Int, before: String, reverse: Boolean = false): CustomerCreditCardConnection!
+  "One of the customer's saved cards, or null."
+  creditCard("The card's ID." id: ID!): CustomerCreditCard
+}
+
+extend type Mutation {
+  "Removes a saved card (detached at the payment provider); the replacement, when given, becomes the default."
+  paymentInstrumentRemove(paymentInstrumentId: ID!, replacementPaymentInstrumentId: ID): PaymentInstrumentRemovePayload
+  "Makes a saved card the default (or, with ` + "`" + `default: false` + "`" + `, leaves no default)."
+  paymentInstrumentUpdateDefault(default: Boolean!, paymentInstrumentId: ID!): PaymentInstrumentUpdateDefaultPayload
+}
+
+"A payment instrument saved for the customer."
+interface PaymentInstrument {
+  "A globally-unique ID."
+  id: ID!
+}
+
+"A saved credit card: the card itself stays with the payment provider."
+type CustomerCreditCard implements Node & PaymentInstrument {
+  "The billing address the provider has."
+  billingAddress: PaymentInstrumentBillingAddress
+  "The card brand, such as ` + "`" + `visa` + "`" + `."
+  brand: String!
+  "Whether this is the default card."
+  default: Boolean!
+  "Whether the card has expired (our extension): it is never used silently."
+  expired: Boolean!
+  "Whether the card expires within three months."
+  expiresSoon: Boolean!
+  "The expiry month."
+  expiryMonth: Int!
+  "The expiry year."
+  expiryYear: Int!
+  "The first digits: not kept (null)."
+  firstDigits: String
+  "A globally-unique ID."
+  id: ID!
+  "The last four digits."
+  lastDigits: String!
+  "The number masked but for its last digits."
+  maskedNumber: String!
+  "The name on the card."
+  name: String!
+}
+
+"A payment instrument's billing address."
+type PaymentInstrumentBillingAddress {
+  "The first line of the address."
+  address1: String
+  "The second line of the address."
+  address2: String
+  "The city."
+  city: String
+  "The country's name: not kept (null; see countryCode)."
+  country: String
+  "The two-letter country code."
+  countryCode: CountryCode
+  "The first name: not kept (null; see the card's name)."
+  firstName: String
+  "The last name: not kept (null)."
+  lastName: String
+  "The region's name: not kept (null; see provinceCode)."
+  province: String
+  "The region's code."
+  provinceCode: String
+  "The postal code."
+  zip: String
+}
+
+"Saved cards, one page."
+type CustomerCreditCardConnection {
+  "The edges."
+  edges: [CustomerCreditCardEdge!]!
+  "The cards."
+  nodes: [CustomerCreditCard!]!
+  "Where the page is."
+  pageInfo: PageInfo!
+}
+
+"A saved card and its cursor."
+type CustomerCreditCardEdge {
+  "The cursor."
+  cursor: String!
+  "The card."
+  node: CustomerCreditCard!
+}
+
+"Return type for ` + "`" + `paymentInstrumentRemove` + "`" + ` mutation."
+type PaymentInstrumentRemovePayload {
+  "The ID of the removed card."
+  deletedPaymentInstrumentId: ID
+  "The list of errors that occurred from executing the mutation."
+  userErrors: [UserErrorsPaymentInstrumentUserErrors!]!
+}
+
+"Return type for ` + "`" + `paymentInstrumentUpdateDefault` + "`" + ` mutation."
+type PaymentInstrumentUpdateDefaultPayload {
+  "The ID of the card changed."
+  updatedPaymentInstrumentId: ID
+  "The list of errors that occurred from executing the mutation."
+  userErrors: [UserErrorsPaymentInstrumentUserErrors!]!
+}
+
+"An error of a payment instrument mutation."
+type UserErrorsPaymentInstrumentUserErrors {
+  "The error code."
+  code: UserErrorsPaymentInstrumentUserErrorsCode
+  "The path to the input field that caused the error."
+  field: [String!]
+  "The error message."
+  message: String!
+}
+
+"Possible error codes that can be returned by ` + "`" + `UserErrorsPaymentInstrumentUserErrors` + "`" + `."
+enum UserErrorsPaymentInstrumentUserErrorsCode {
+  "Address1 field is missing."
+  ADDRESS1_MISSING
+  "Address argument is empty."
+  ADDRESS_ARGUMENT_EMPTY
+  "The card's brand is not supported."
+  BRAND_NOT_SUPPORTED
+  "Cannot find Shop Pay order for redirection."
+  CANNOT_REDIRECT_TO_SHOP_PAY
+  "Cannot replace a payment instrument with itself."
+  CANNOT_REPLACE_PAYMENT_INSTRUMENT_WITH_ITSELF
+  "City field is missing."
+  CITY_MISSING
+  "Country Code field is missing."
+  COUNTRY_CODE_MISSING
+  "The card was declined."
+  DECLINED
+  "The card is expired."
+  EXPIRED
+  "The card's first name is missing."
+  FIRST_NAME_BLANK
+  "An error occured."
+  GENERIC_ERROR
+  "The address is incorrect."
+  INCORRECT
+  "Address field is not valid."
+  INVALID
+  "Invalid for country."
+  INVALID_FOR_COUNTRY
+  "Invalid for country and province."
+  INVALID_FOR_COUNTRY_AND_PROVINCE
+  "Invalid province in country."
+  INVALID_PROVINCE_IN_COUNTRY
+  "The card's start date or issue number is invalid."
+  INVALID_START_DATE_OR_ISSUE_NUMBER_FOR_DEBIT
+  "Invalid state in country."
+  INVALID_STATE_IN_COUNTRY
+  "The card's last name is missing."
+  LAST_NAME_BLANK
+  "The card's month is invalid."
+  MONTH_INVALID
+  "The card's name is invalid."
+  NAME_INVALID
+  "The card's number is invalid."
+  NUMBER_INVALID
+  "Owner ID is invalid."
+  OWNER_ID_INVALID
+  "Payment instrument ID does not exist."
+  PAYMENT_INSTRUMENT_ID_DOES_NOT_EXIST
+  "This payment instrument is already on file."
+  PAYMENT_INSTRUMENT_TAKEN
+  "Phone number is not valid."
+  PHONE_NUMBER_NOT_VALID
+  "The field is required."
+  REQUIRED
+  "Saved payment methods is not enabled on this shop."
+  SAVED_PAYMENT_METHODS_NOT_ENABLED
+  "This test card cannot be used for real transactions."
+  TEST_MODE_LIVE_CARD
+  "Address field is too long."
+  TOO_LONG
+  "Payment instrument type is not supported for this operation."
+  UNSUPPORTED_PAYMENT_INSTRUMENT_TYPE
+  "Too many payment instrument updates."
+  UPDATE_LIMIT_EXCEEDED
+  "The card's verification value is missing."
+  VERIFICATION_VALUE_BLANK
+  "The card's verification value is incorrect."
+  VERIFICATION_VALUE_INCORRECT
+  "The card's verification value is invalid."
+  VERIFICATION_VALUE_INVALID_FOR_CARD_TYPE
+  "The card's year is invalid."
+  YEAR_INVALID
+  "The address's zip code is incorrect."
+  ZIP_INCORRECT
+  "Zone Code field is missing."
+  ZONE_CODE_MISSING
+}
+`, BuiltIn: false},
 	{Name: "../../schema/customeraccount/returns.graphqls", Input: `# Self-serve returns, as Shopify's Customer Account API names them. The
 # enums, input and errors are schema/shared's; Return and its lines are
 # the Storefront API's rows with this API's LineItem.
@@ -6623,7 +7154,7 @@ type Return implements Node {
 }
 
 "A line item of a return."
-interface ReturnLineItemType implements Node {
+interface ReturnLineItemType {
   "A globally-unique ID."
   id: ID!
   "The line item returned."
@@ -7906,6 +8437,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_sessions(ctx, field)
 	case "twoFactorEnabled":
 		return ec.fieldContext_Customer_twoFactorEnabled(ctx, field)
+	case "creditCards":
+		return ec.fieldContext_Customer_creditCards(ctx, field)
+	case "creditCard":
+		return ec.fieldContext_Customer_creditCard(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -7998,6 +8533,58 @@ func (ec *executionContext) childFields_CustomerAddressUpdatePayload(ctx context
 		return ec.fieldContext_CustomerAddressUpdatePayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustomerAddressUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerCreditCard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "billingAddress":
+		return ec.fieldContext_CustomerCreditCard_billingAddress(ctx, field)
+	case "brand":
+		return ec.fieldContext_CustomerCreditCard_brand(ctx, field)
+	case "default":
+		return ec.fieldContext_CustomerCreditCard_default(ctx, field)
+	case "expired":
+		return ec.fieldContext_CustomerCreditCard_expired(ctx, field)
+	case "expiresSoon":
+		return ec.fieldContext_CustomerCreditCard_expiresSoon(ctx, field)
+	case "expiryMonth":
+		return ec.fieldContext_CustomerCreditCard_expiryMonth(ctx, field)
+	case "expiryYear":
+		return ec.fieldContext_CustomerCreditCard_expiryYear(ctx, field)
+	case "firstDigits":
+		return ec.fieldContext_CustomerCreditCard_firstDigits(ctx, field)
+	case "id":
+		return ec.fieldContext_CustomerCreditCard_id(ctx, field)
+	case "lastDigits":
+		return ec.fieldContext_CustomerCreditCard_lastDigits(ctx, field)
+	case "maskedNumber":
+		return ec.fieldContext_CustomerCreditCard_maskedNumber(ctx, field)
+	case "name":
+		return ec.fieldContext_CustomerCreditCard_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerCreditCard", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerCreditCardConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CustomerCreditCardConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CustomerCreditCardConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CustomerCreditCardConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerCreditCardConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CustomerCreditCardEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CustomerCreditCardEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CustomerCreditCardEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CustomerCreditCardEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CustomerEmailAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8712,6 +9299,52 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PaymentInstrumentBillingAddress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "address1":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_address1(ctx, field)
+	case "address2":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_address2(ctx, field)
+	case "city":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_city(ctx, field)
+	case "country":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_country(ctx, field)
+	case "countryCode":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_countryCode(ctx, field)
+	case "firstName":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_firstName(ctx, field)
+	case "lastName":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_lastName(ctx, field)
+	case "province":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_province(ctx, field)
+	case "provinceCode":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_provinceCode(ctx, field)
+	case "zip":
+		return ec.fieldContext_PaymentInstrumentBillingAddress_zip(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PaymentInstrumentBillingAddress", field.Name)
+}
+
+func (ec *executionContext) childFields_PaymentInstrumentRemovePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedPaymentInstrumentId":
+		return ec.fieldContext_PaymentInstrumentRemovePayload_deletedPaymentInstrumentId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PaymentInstrumentRemovePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PaymentInstrumentRemovePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PaymentInstrumentUpdateDefaultPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "updatedPaymentInstrumentId":
+		return ec.fieldContext_PaymentInstrumentUpdateDefaultPayload_updatedPaymentInstrumentId(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PaymentInstrumentUpdateDefaultPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PaymentInstrumentUpdateDefaultPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PreferenceVocabulary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "sizes":
@@ -9004,6 +9637,18 @@ func (ec *executionContext) childFields_UserErrorsCustomerUserErrors(ctx context
 		return ec.fieldContext_UserErrorsCustomerUserErrors_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserErrorsCustomerUserErrors", field.Name)
+}
+
+func (ec *executionContext) childFields_UserErrorsPaymentInstrumentUserErrors(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_UserErrorsPaymentInstrumentUserErrors_code(ctx, field)
+	case "field":
+		return ec.fieldContext_UserErrorsPaymentInstrumentUserErrors_field(ctx, field)
+	case "message":
+		return ec.fieldContext_UserErrorsPaymentInstrumentUserErrors_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserErrorsPaymentInstrumentUserErrors", field.Name)
 }
 
 func (ec *executionContext) childFields_Wishlist(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9395,6 +10040,66 @@ func (ec *executionContext) field_Customer_addresses_args(ctx context.Context, r
 		return nil, err
 	}
 	args["skipDefault"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_creditCard_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_creditCards_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reverse",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reverse"] = arg4
 	return args, nil
 }
 
@@ -9923,6 +10628,50 @@ func (ec *executionContext) field_Mutation_orderRequestReturn_args(ctx context.C
 		return nil, err
 	}
 	args["requestedLineItems"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_paymentInstrumentRemove_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "paymentInstrumentId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentInstrumentId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "replacementPaymentInstrumentId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["replacementPaymentInstrumentId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_paymentInstrumentUpdateDefault_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "default",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["default"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "paymentInstrumentId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["paymentInstrumentId"] = arg1
 	return args, nil
 }
 
@@ -11368,6 +12117,94 @@ func (ec *executionContext) fieldContext_Customer_twoFactorEnabled(_ context.Con
 	return graphql.NewScalarFieldContext("Customer", field, true, false, "Boolean")
 }
 
+func (ec *executionContext) _Customer_creditCards(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_creditCards(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().CreditCards(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CustomerCreditCardConnection) graphql.Marshaler {
+			return ec.marshalNCustomerCreditCardConnection2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerCreditCardConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_creditCards(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerCreditCardConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_creditCards_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_creditCard(ctx context.Context, field graphql.CollectedField, obj *ent.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_creditCard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().CreditCard(ctx, obj, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+			return ec.marshalOCustomerCreditCard2ᚖaccountgraphᚋentᚐPaymentMethod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_creditCard(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerCreditCard(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_creditCard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustomerAddress_address1(ctx context.Context, field graphql.CollectedField, obj *ent.MailingAddress) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12086,6 +12923,442 @@ func (ec *executionContext) fieldContext_CustomerAddressUpdatePayload_userErrors
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserErrorsCustomerAddressUserErrors(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerCreditCard_billingAddress(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_billingAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().BillingAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PaymentInstrumentBillingAddress) graphql.Marshaler {
+			return ec.marshalOPaymentInstrumentBillingAddress2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐPaymentInstrumentBillingAddress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_billingAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerCreditCard",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentInstrumentBillingAddress(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerCreditCard_brand(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_brand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brand, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_brand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerCreditCard_default(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsDefault, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CustomerCreditCard_expired(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_expired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().Expired(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_expired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CustomerCreditCard_expiresSoon(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_expiresSoon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().ExpiresSoon(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_expiresSoon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CustomerCreditCard_expiryMonth(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_expiryMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_expiryMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerCreditCard_expiryYear(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_expiryYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_expiryYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CustomerCreditCard_firstDigits(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_firstDigits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().FirstDigits(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_firstDigits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, true, true, "String")
+}
+
+func (ec *executionContext) _CustomerCreditCard_id(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CustomerCreditCard_lastDigits(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_lastDigits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Last4, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_lastDigits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerCreditCard_maskedNumber(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_maskedNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().MaskedNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_maskedNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, true, true, "String")
+}
+
+func (ec *executionContext) _CustomerCreditCard_name(ctx context.Context, field graphql.CollectedField, obj *ent.PaymentMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCard_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustomerCreditCard().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCard_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCard", field, true, true, "String")
+}
+
+func (ec *executionContext) _CustomerCreditCardConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CustomerCreditCardConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCardConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CustomerCreditCardEdge) graphql.Marshaler {
+			return ec.marshalNCustomerCreditCardEdge2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerCreditCardEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCardConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerCreditCardConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerCreditCardEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerCreditCardConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CustomerCreditCardConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCardConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PaymentMethod) graphql.Marshaler {
+			return ec.marshalNCustomerCreditCard2ᚕᚖaccountgraphᚋentᚐPaymentMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCardConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerCreditCardConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerCreditCard(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerCreditCardConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CustomerCreditCardConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCardConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model1.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖaccountgraphᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCardConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerCreditCardConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustomerCreditCardEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CustomerCreditCardEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCardEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCardEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustomerCreditCardEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CustomerCreditCardEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CustomerCreditCardEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustomerCreditCardEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+			return ec.marshalNCustomerCreditCard2ᚖaccountgraphᚋentᚐPaymentMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustomerCreditCardEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustomerCreditCardEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustomerCreditCard(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18247,6 +19520,94 @@ func (ec *executionContext) fieldContext_Mutation_customerSessionsRevokeOthers(_
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_paymentInstrumentRemove(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_paymentInstrumentRemove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PaymentInstrumentRemove(ctx, fc.Args["paymentInstrumentId"].(string), fc.Args["replacementPaymentInstrumentId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PaymentInstrumentRemovePayload) graphql.Marshaler {
+			return ec.marshalOPaymentInstrumentRemovePayload2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐPaymentInstrumentRemovePayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_paymentInstrumentRemove(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentInstrumentRemovePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_paymentInstrumentRemove_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_paymentInstrumentUpdateDefault(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_paymentInstrumentUpdateDefault(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PaymentInstrumentUpdateDefault(ctx, fc.Args["default"].(bool), fc.Args["paymentInstrumentId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PaymentInstrumentUpdateDefaultPayload) graphql.Marshaler {
+			return ec.marshalOPaymentInstrumentUpdateDefaultPayload2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐPaymentInstrumentUpdateDefaultPayload(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_paymentInstrumentUpdateDefault(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PaymentInstrumentUpdateDefaultPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_paymentInstrumentUpdateDefault_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_orderRequestReturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19318,6 +20679,346 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_address1(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_address1(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address1, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_address1(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_address2(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_address2(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address2, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_address2(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_city(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_city(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.City, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_country(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_country(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Country, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_country(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_countryCode(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_countryCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountryCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CountryCode) graphql.Marshaler {
+			return ec.marshalOCountryCode2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCountryCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_countryCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "CountryCode")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_firstName(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_firstName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_lastName(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_lastName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_province(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_province(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Province, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_province(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_provinceCode(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_provinceCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProvinceCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_provinceCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress_zip(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentBillingAddress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentBillingAddress_zip(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Zip, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentBillingAddress_zip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentBillingAddress", field, false, false, "String")
+}
+
+func (ec *executionContext) _PaymentInstrumentRemovePayload_deletedPaymentInstrumentId(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentRemovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentRemovePayload_deletedPaymentInstrumentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedPaymentInstrumentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentRemovePayload_deletedPaymentInstrumentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentRemovePayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PaymentInstrumentRemovePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentRemovePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentRemovePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserErrorsPaymentInstrumentUserErrors) graphql.Marshaler {
+			return ec.marshalNUserErrorsPaymentInstrumentUserErrors2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrorsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentRemovePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PaymentInstrumentRemovePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserErrorsPaymentInstrumentUserErrors(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PaymentInstrumentUpdateDefaultPayload_updatedPaymentInstrumentId(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentUpdateDefaultPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentUpdateDefaultPayload_updatedPaymentInstrumentId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedPaymentInstrumentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentUpdateDefaultPayload_updatedPaymentInstrumentId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PaymentInstrumentUpdateDefaultPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PaymentInstrumentUpdateDefaultPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PaymentInstrumentUpdateDefaultPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PaymentInstrumentUpdateDefaultPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserErrorsPaymentInstrumentUserErrors) graphql.Marshaler {
+			return ec.marshalNUserErrorsPaymentInstrumentUserErrors2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrorsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PaymentInstrumentUpdateDefaultPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PaymentInstrumentUpdateDefaultPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserErrorsPaymentInstrumentUserErrors(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PreferenceVocabulary_sizes(ctx context.Context, field graphql.CollectedField, obj *ent.PreferenceVocabulary) (ret graphql.Marshaler) {
@@ -20629,8 +22330,8 @@ func (ec *executionContext) _ReturnLineItemTypeConnection_nodes(ctx context.Cont
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model1.Node) graphql.Marshaler {
-			return ec.marshalNReturnLineItemType2ᚕaccountgraphᚋgraphᚋmodelᚐNodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReturnLineItemType) graphql.Marshaler {
+			return ec.marshalNReturnLineItemType2ᚕaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20716,8 +22417,8 @@ func (ec *executionContext) _ReturnLineItemTypeEdge_node(ctx context.Context, fi
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model1.Node) graphql.Marshaler {
-			return ec.marshalNReturnLineItemType2accountgraphᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReturnLineItemType) graphql.Marshaler {
+			return ec.marshalNReturnLineItemType2accountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21937,6 +23638,75 @@ func (ec *executionContext) _UserErrorsCustomerUserErrors_message(ctx context.Co
 }
 func (ec *executionContext) fieldContext_UserErrorsCustomerUserErrors_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserErrorsCustomerUserErrors", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserErrorsPaymentInstrumentUserErrors_code(ctx context.Context, field graphql.CollectedField, obj *model.UserErrorsPaymentInstrumentUserErrors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserErrorsPaymentInstrumentUserErrors_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UserErrorsPaymentInstrumentUserErrorsCode) graphql.Marshaler {
+			return ec.marshalOUserErrorsPaymentInstrumentUserErrorsCode2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrorsCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserErrorsPaymentInstrumentUserErrors_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserErrorsPaymentInstrumentUserErrors", field, false, false, "UserErrorsPaymentInstrumentUserErrorsCode")
+}
+
+func (ec *executionContext) _UserErrorsPaymentInstrumentUserErrors_field(ctx context.Context, field graphql.CollectedField, obj *model.UserErrorsPaymentInstrumentUserErrors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserErrorsPaymentInstrumentUserErrors_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UserErrorsPaymentInstrumentUserErrors_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserErrorsPaymentInstrumentUserErrors", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserErrorsPaymentInstrumentUserErrors_message(ctx context.Context, field graphql.CollectedField, obj *model.UserErrorsPaymentInstrumentUserErrors) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserErrorsPaymentInstrumentUserErrors_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserErrorsPaymentInstrumentUserErrors_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserErrorsPaymentInstrumentUserErrors", field, false, false, "String")
 }
 
 func (ec *executionContext) _Wishlist_id(ctx context.Context, field graphql.CollectedField, obj *ent.Wishlist) (ret graphql.Marshaler) {
@@ -24526,6 +26296,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._ReturnLineItem(ctx, sel, obj)
+	case ent.PaymentMethod:
+		return ec._CustomerCreditCard(ctx, sel, &obj)
+	case *ent.PaymentMethod:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerCreditCard(ctx, sel, obj)
 	case ent.Wishlist:
 		return ec._Wishlist(ctx, sel, &obj)
 	case *ent.Wishlist:
@@ -24540,16 +26317,6 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._SavedCart(ctx, sel, obj)
-	case model1.Node:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._ReturnLineItemType(ctx, sel, obj)
-	case *model1.Node:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._ReturnLineItemType(ctx, sel, obj)
 	case ent.OrderReturn:
 		return ec._Return(ctx, sel, &obj)
 	case *ent.OrderReturn:
@@ -24608,6 +26375,26 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	}
 }
 
+func (ec *executionContext) _PaymentInstrument(ctx context.Context, sel ast.SelectionSet, obj model.PaymentInstrument) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case ent.PaymentMethod:
+		return ec._CustomerCreditCard(ctx, sel, &obj)
+	case *ent.PaymentMethod:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CustomerCreditCard(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of PaymentInstrument must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 func (ec *executionContext) _PricingValue(ctx context.Context, sel ast.SelectionSet, obj model1.PricingValue) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -24635,7 +26422,7 @@ func (ec *executionContext) _PricingValue(ctx context.Context, sel ast.Selection
 	}
 }
 
-func (ec *executionContext) _ReturnLineItemType(ctx context.Context, sel ast.SelectionSet, obj model1.Node) graphql.Marshaler {
+func (ec *executionContext) _ReturnLineItemType(ctx context.Context, sel ast.SelectionSet, obj model.ReturnLineItemType) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
@@ -24839,6 +26626,18 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "creditCards":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_creditCards(ctx, field, obj)
+				})
+		case "creditCard":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_creditCard(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25144,6 +26943,182 @@ func (ec *executionContext) _CustomerAddressUpdatePayload(ctx context.Context, s
 			}
 		case "userErrors":
 			out.Values[i] = ec._CustomerAddressUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerCreditCardImplementors = []string{"CustomerCreditCard", "Node", "PaymentInstrument"}
+
+func (ec *executionContext) _CustomerCreditCard(ctx context.Context, sel ast.SelectionSet, obj *ent.PaymentMethod) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerCreditCardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerCreditCard")
+		case "billingAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_billingAddress(ctx, field, obj)
+				})
+		case "brand":
+			out.Values[i] = ec._CustomerCreditCard_brand(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "default":
+			out.Values[i] = ec._CustomerCreditCard_default(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expired":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_expired(ctx, field, obj)
+				})
+		case "expiresSoon":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_expiresSoon(ctx, field, obj)
+				})
+		case "expiryMonth":
+			out.Values[i] = ec._CustomerCreditCard_expiryMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiryYear":
+			out.Values[i] = ec._CustomerCreditCard_expiryYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firstDigits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_firstDigits(ctx, field, obj)
+				})
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_id(ctx, field, obj)
+				})
+		case "lastDigits":
+			out.Values[i] = ec._CustomerCreditCard_lastDigits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maskedNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_maskedNumber(ctx, field, obj)
+				})
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CustomerCreditCard_name(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerCreditCardConnectionImplementors = []string{"CustomerCreditCardConnection"}
+
+func (ec *executionContext) _CustomerCreditCardConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerCreditCardConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerCreditCardConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerCreditCardConnection")
+		case "edges":
+			out.Values[i] = ec._CustomerCreditCardConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._CustomerCreditCardConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CustomerCreditCardConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var customerCreditCardEdgeImplementors = []string{"CustomerCreditCardEdge"}
+
+func (ec *executionContext) _CustomerCreditCardEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CustomerCreditCardEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, customerCreditCardEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CustomerCreditCardEdge")
+		case "cursor":
+			out.Values[i] = ec._CustomerCreditCardEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CustomerCreditCardEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -27534,6 +29509,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "paymentInstrumentRemove":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_paymentInstrumentRemove(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "paymentInstrumentUpdateDefault":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_paymentInstrumentUpdateDefault(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "orderRequestReturn":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_orderRequestReturn(ctx, field)
@@ -27867,6 +29856,160 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "startCursor":
 			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var paymentInstrumentBillingAddressImplementors = []string{"PaymentInstrumentBillingAddress"}
+
+func (ec *executionContext) _PaymentInstrumentBillingAddress(ctx context.Context, sel ast.SelectionSet, obj *model.PaymentInstrumentBillingAddress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentInstrumentBillingAddressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PaymentInstrumentBillingAddress")
+		case "address1":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_address1(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "address2":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_address2(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "city":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_city(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "country":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_country(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "countryCode":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_countryCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "firstName":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_firstName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastName":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_lastName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "province":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_province(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "provinceCode":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_provinceCode(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "zip":
+			out.Values[i] = ec._PaymentInstrumentBillingAddress_zip(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var paymentInstrumentRemovePayloadImplementors = []string{"PaymentInstrumentRemovePayload"}
+
+func (ec *executionContext) _PaymentInstrumentRemovePayload(ctx context.Context, sel ast.SelectionSet, obj *model.PaymentInstrumentRemovePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentInstrumentRemovePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PaymentInstrumentRemovePayload")
+		case "deletedPaymentInstrumentId":
+			out.Values[i] = ec._PaymentInstrumentRemovePayload_deletedPaymentInstrumentId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PaymentInstrumentRemovePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var paymentInstrumentUpdateDefaultPayloadImplementors = []string{"PaymentInstrumentUpdateDefaultPayload"}
+
+func (ec *executionContext) _PaymentInstrumentUpdateDefaultPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PaymentInstrumentUpdateDefaultPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentInstrumentUpdateDefaultPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PaymentInstrumentUpdateDefaultPayload")
+		case "updatedPaymentInstrumentId":
+			out.Values[i] = ec._PaymentInstrumentUpdateDefaultPayload_updatedPaymentInstrumentId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PaymentInstrumentUpdateDefaultPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -29182,6 +31325,49 @@ func (ec *executionContext) _UserErrorsCustomerUserErrors(ctx context.Context, s
 	return out
 }
 
+var userErrorsPaymentInstrumentUserErrorsImplementors = []string{"UserErrorsPaymentInstrumentUserErrors"}
+
+func (ec *executionContext) _UserErrorsPaymentInstrumentUserErrors(ctx context.Context, sel ast.SelectionSet, obj *model.UserErrorsPaymentInstrumentUserErrors) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userErrorsPaymentInstrumentUserErrorsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserErrorsPaymentInstrumentUserErrors")
+		case "code":
+			out.Values[i] = ec._UserErrorsPaymentInstrumentUserErrors_code(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._UserErrorsPaymentInstrumentUserErrors_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._UserErrorsPaymentInstrumentUserErrors_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var wishlistImplementors = []string{"Wishlist", "Node"}
 
 func (ec *executionContext) _Wishlist(ctx context.Context, sel ast.SelectionSet, obj *ent.Wishlist) graphql.Marshaler {
@@ -30101,6 +32287,62 @@ func (ec *executionContext) marshalNCustomerAddressEdge2ᚖaccountgraphᚋgraph�
 func (ec *executionContext) unmarshalNCustomerAddressInput2accountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerAddressInput(ctx context.Context, v any) (model.CustomerAddressInput, error) {
 	res, err := ec.unmarshalInputCustomerAddressInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomerCreditCard2ᚕᚖaccountgraphᚋentᚐPaymentMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PaymentMethod) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerCreditCard2ᚖaccountgraphᚋentᚐPaymentMethod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerCreditCard2ᚖaccountgraphᚋentᚐPaymentMethod(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerCreditCard!")
+		return graphql.Null
+	}
+	return ec._CustomerCreditCard(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerCreditCardConnection2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerCreditCardConnection(ctx context.Context, sel ast.SelectionSet, v *model.CustomerCreditCardConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerCreditCardConnection!")
+		return graphql.Null
+	}
+	return ec._CustomerCreditCardConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCustomerCreditCardEdge2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerCreditCardEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CustomerCreditCardEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomerCreditCardEdge2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerCreditCardEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCustomerCreditCardEdge2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerCreditCardEdge(ctx context.Context, sel ast.SelectionSet, v *model.CustomerCreditCardEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CustomerCreditCardEdge!")
+		return graphql.Null
+	}
+	return ec._CustomerCreditCardEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCustomerPreferences2ᚖaccountgraphᚋgraphᚋmodelᚐCustomerPreferences(ctx context.Context, sel ast.SelectionSet, v *model1.CustomerPreferences) graphql.Marshaler {
@@ -31118,7 +33360,7 @@ func (ec *executionContext) marshalNReturnEdge2ᚖaccountgraphᚋgraphᚋmodel�
 	return ec._ReturnEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReturnLineItemType2accountgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model1.Node) graphql.Marshaler {
+func (ec *executionContext) marshalNReturnLineItemType2accountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemType(ctx context.Context, sel ast.SelectionSet, v model.ReturnLineItemType) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReturnLineItemType!")
 		return graphql.Null
@@ -31126,11 +33368,11 @@ func (ec *executionContext) marshalNReturnLineItemType2accountgraphᚋgraphᚋmo
 	return ec._ReturnLineItemType(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReturnLineItemType2ᚕaccountgraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model1.Node) graphql.Marshaler {
+func (ec *executionContext) marshalNReturnLineItemType2ᚕaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReturnLineItemType) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNReturnLineItemType2accountgraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+		return ec.marshalNReturnLineItemType2accountgraphᚋgraphᚋcustomeraccountᚋmodelᚐReturnLineItemType(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -31535,6 +33777,30 @@ func (ec *executionContext) marshalNUserErrorsCustomerUserErrors2ᚖaccountgraph
 		return graphql.Null
 	}
 	return ec._UserErrorsCustomerUserErrors(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUserErrorsPaymentInstrumentUserErrors2ᚕᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrorsᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserErrorsPaymentInstrumentUserErrors) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserErrorsPaymentInstrumentUserErrors2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrors(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUserErrorsPaymentInstrumentUserErrors2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrors(ctx context.Context, sel ast.SelectionSet, v *model.UserErrorsPaymentInstrumentUserErrors) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UserErrorsPaymentInstrumentUserErrors!")
+		return graphql.Null
+	}
+	return ec._UserErrorsPaymentInstrumentUserErrors(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWishlist2ᚕᚖaccountgraphᚋentᚐWishlistᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Wishlist) graphql.Marshaler {
@@ -31950,6 +34216,13 @@ func (ec *executionContext) marshalOCustomerAddressUpdatePayload2ᚖaccountgraph
 	return ec._CustomerAddressUpdatePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCustomerCreditCard2ᚖaccountgraphᚋentᚐPaymentMethod(ctx context.Context, sel ast.SelectionSet, v *ent.PaymentMethod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CustomerCreditCard(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCustomerEmailAddress2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐCustomerEmailAddress(ctx context.Context, sel ast.SelectionSet, v *model.CustomerEmailAddress) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -32336,6 +34609,27 @@ func (ec *executionContext) marshalOOrderSortKeys2ᚖaccountgraphᚋgraphᚋcust
 	return v
 }
 
+func (ec *executionContext) marshalOPaymentInstrumentBillingAddress2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐPaymentInstrumentBillingAddress(ctx context.Context, sel ast.SelectionSet, v *model.PaymentInstrumentBillingAddress) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentInstrumentBillingAddress(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPaymentInstrumentRemovePayload2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐPaymentInstrumentRemovePayload(ctx context.Context, sel ast.SelectionSet, v *model.PaymentInstrumentRemovePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentInstrumentRemovePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPaymentInstrumentUpdateDefaultPayload2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐPaymentInstrumentUpdateDefaultPayload(ctx context.Context, sel ast.SelectionSet, v *model.PaymentInstrumentUpdateDefaultPayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PaymentInstrumentUpdateDefaultPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOProductVariant2ᚖaccountgraphᚋentᚐProductVariant(ctx context.Context, sel ast.SelectionSet, v *ent.ProductVariant) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -32538,6 +34832,22 @@ func (ec *executionContext) unmarshalOUserErrorsCustomerUserErrorsCode2ᚖaccoun
 }
 
 func (ec *executionContext) marshalOUserErrorsCustomerUserErrorsCode2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsCustomerUserErrorsCode(ctx context.Context, sel ast.SelectionSet, v *model.UserErrorsCustomerUserErrorsCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOUserErrorsPaymentInstrumentUserErrorsCode2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrorsCode(ctx context.Context, v any) (*model.UserErrorsPaymentInstrumentUserErrorsCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.UserErrorsPaymentInstrumentUserErrorsCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOUserErrorsPaymentInstrumentUserErrorsCode2ᚖaccountgraphᚋgraphᚋcustomeraccountᚋmodelᚐUserErrorsPaymentInstrumentUserErrorsCode(ctx context.Context, sel ast.SelectionSet, v *model.UserErrorsPaymentInstrumentUserErrorsCode) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

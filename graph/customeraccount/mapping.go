@@ -85,51 +85,52 @@ var addressCodes = map[string]model.UserErrorsCustomerAddressUserErrorsCode{
 	apperr.CodeTaken:            model.UserErrorsCustomerAddressUserErrorsCodeCustomerAddressAlreadyExists,
 }
 
-// addressErrors maps an address service error to userErrors (other errors
-// stay errors).
-func addressErrors(err error) ([]*model.UserErrorsCustomerAddressUserErrors, error) {
-	out := []*model.UserErrorsCustomerAddressUserErrors{}
+// userErrors maps a service error's input problems to a payload's error
+// list, in this API's words: each code through codes (INVALID when it has
+// none), each field named by fields where this API names it otherwise;
+// other errors stay errors.
+func userErrors[C interface {
+	~string
+	IsValid() bool
+}, E any](err error, codes map[string]C, invalid C, fields map[string]string, mk func(code *C, field []string, message string) E) ([]E, error) {
+	out := []E{}
 	var fe apperr.FieldErrors
 	if !errors.As(err, &fe) {
 		return out, err
 	}
 	for _, e := range fe {
-		code, ok := addressCodes[e.Code]
+		code, ok := codes[e.Code]
 		if !ok {
-			code = model.UserErrorsCustomerAddressUserErrorsCodeInvalid
+			if code = C(e.Code); !code.IsValid() {
+				code = invalid
+			}
 		}
-		field := make([]string, len(e.Field))
-		for i, f := range e.Field {
-			field[i] = f
-			if n, ok := addressFields[f]; ok {
+		field := slices.Clone(e.Field)
+		for i, f := range field {
+			if n, ok := fields[f]; ok {
 				field[i] = n
 			}
 		}
-		out = append(out, &model.UserErrorsCustomerAddressUserErrors{Code: &code, Field: field, Message: e.Message})
+		out = append(out, mk(&code, field, e.Message))
 	}
 	return out, nil
 }
 
-// customerErrors maps a profile service error to userErrors.
+// addressErrors maps an address service error to userErrors.
+func addressErrors(err error) ([]*model.UserErrorsCustomerAddressUserErrors, error) {
+	return userErrors(err, addressCodes, model.UserErrorsCustomerAddressUserErrorsCodeInvalid, addressFields,
+		func(c *model.UserErrorsCustomerAddressUserErrorsCode, field []string, message string) *model.UserErrorsCustomerAddressUserErrors {
+			return &model.UserErrorsCustomerAddressUserErrors{Code: c, Field: field, Message: message}
+		})
+}
+
+// customerErrors maps a profile service error to userErrors (the Storefront
+// API's customerUpdate takes `customer`, ours `input`).
 func customerErrors(err error) ([]*model.UserErrorsCustomerUserErrors, error) {
-	out := []*model.UserErrorsCustomerUserErrors{}
-	var fe apperr.FieldErrors
-	if !errors.As(err, &fe) {
-		return out, err
-	}
-	for _, e := range fe {
-		code := model.UserErrorsCustomerUserErrorsCode(e.Code)
-		if !code.IsValid() {
-			code = model.UserErrorsCustomerUserErrorsCodeInvalid
-		}
-		// The Storefront API's customerUpdate takes `customer`, ours `input`.
-		field := slices.Clone(e.Field)
-		if len(field) > 0 && field[0] == "customer" {
-			field[0] = "input"
-		}
-		out = append(out, &model.UserErrorsCustomerUserErrors{Code: &code, Field: field, Message: e.Message})
-	}
-	return out, nil
+	return userErrors(err, nil, model.UserErrorsCustomerUserErrorsCodeInvalid, map[string]string{"customer": "input"},
+		func(c *model.UserErrorsCustomerUserErrorsCode, field []string, message string) *model.UserErrorsCustomerUserErrors {
+			return &model.UserErrorsCustomerUserErrors{Code: c, Field: field, Message: message}
+		})
 }
 
 // addressInput maps CustomerAddressInput to the Storefront API's address

@@ -29,7 +29,7 @@ func (rr *returnResolver) ReturnLineItems(ctx context.Context, obj *ent.OrderRet
 	if err != nil {
 		return nil, err
 	}
-	nodes := make([]sf.Node, len(p.Items))
+	nodes := make([]model.ReturnLineItemType, len(p.Items))
 	for i, l := range p.Items {
 		nodes[i] = l
 	}

@@ -173,6 +173,14 @@ type AdminCustomerInvitePayload struct {
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
+// The result of `adminCustomerPaymentMethodRemove`.
+type AdminCustomerPaymentMethodRemovePayload struct {
+	// The removed method's ID.
+	DeletedPaymentMethodID *string `json:"deletedPaymentMethodId,omitempty"`
+	// What was wrong.
+	UserErrors []*AdminUserError `json:"userErrors"`
+}
+
 // Input for `adminCustomerUpdate`.
 type AdminCustomerUpdateInput struct {
 	// The tags (replacing the current ones; at most 250, each up to 255 characters).
@@ -1053,7 +1061,7 @@ type CustomerDataExport struct {
 	CreatedAt time.Time `json:"createdAt"`
 	// The media type of `data`: `application/json`.
 	ContentType string `json:"contentType"`
-	// The customer's profile, addresses, orders, wishlists, carts, saved carts, loyalty ledger and redemptions, membership, preferences, consent log, sessions and support tickets.
+	// The customer's profile, addresses, orders, wishlists, carts, saved carts, loyalty ledger and redemptions, membership, preferences, consent log, sessions, support tickets, returns and saved payment methods (masked).
 	Data string `json:"data"`
 }
 
@@ -1122,6 +1130,30 @@ type CustomerIdentityUnlinkPayload struct {
 	// The customer.
 	Customer *ent.Customer `json:"customer,omitempty"`
 	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of a change to a saved payment method.
+type CustomerPaymentMethodPayload struct {
+	// The method.
+	PaymentMethod *ent.PaymentMethod `json:"paymentMethod,omitempty"`
+	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerPaymentMethodRemove`.
+type CustomerPaymentMethodRemovePayload struct {
+	// The removed method's ID.
+	DeletedPaymentMethodID *string `json:"deletedPaymentMethodId,omitempty"`
+	// What was wrong.
+	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
+}
+
+// The result of `customerPaymentMethodSetupCreate`.
+type CustomerPaymentMethodSetupCreatePayload struct {
+	// The setup.
+	Setup *PaymentMethodSetup `json:"setup,omitempty"`
+	// What was wrong (NOT_ENABLED when the shop has no payment provider).
 	CustomerUserErrors []*CustomerUserError `json:"customerUserErrors"`
 }
 
@@ -1883,6 +1915,36 @@ type PageInfo struct {
 	HasPreviousPage bool `json:"hasPreviousPage"`
 	// The cursor of the first edge of this page.
 	StartCursor *string `json:"startCursor,omitempty"`
+}
+
+// A payment method's billing address.
+type PaymentMethodBillingAddress struct {
+	// The name on the card.
+	Name *string `json:"name,omitempty"`
+	// The street address.
+	Address1 *string `json:"address1,omitempty"`
+	// The apartment, suite or unit.
+	Address2 *string `json:"address2,omitempty"`
+	// The city.
+	City *string `json:"city,omitempty"`
+	// The postal code.
+	Zip *string `json:"zip,omitempty"`
+	// The region.
+	Province *string `json:"province,omitempty"`
+	// The two-letter country code.
+	CountryCode *string `json:"countryCode,omitempty"`
+}
+
+// What the provider's element needs to save a card.
+type PaymentMethodSetup struct {
+	// The provider (`stripe`).
+	Provider string `json:"provider"`
+	// The setup's ID, for `customerPaymentMethodSetupComplete`.
+	SetupID string `json:"setupId"`
+	// The client secret the element confirms (Stripe.js `confirmSetup`).
+	ClientSecret string `json:"clientSecret"`
+	// The provider's publishable key.
+	PublishableKey string `json:"publishableKey"`
 }
 
 // Input for `adminPreferenceVocabularyUpdate`: each list at most 200 values of at most 50 characters, unique regardless of case.

@@ -45,6 +45,10 @@ type Config struct {
 	TrustProxyHeaders           bool              // TRUST_PROXY_HEADERS: take the client IP from X-Forwarded-For
 	CaptchaVerifyURL            string            // CAPTCHA_VERIFY_URL: a siteverify endpoint (hCaptcha, reCAPTCHA, Turnstile)
 	CaptchaSecret               string            // CAPTCHA_SECRET
+	StripeSecretKey             string            // STRIPE_SECRET_KEY: saved payment methods at Stripe
+	StripePublishableKey        string            // STRIPE_PUBLISHABLE_KEY: for the storefront's Stripe.js element
+	StripeWebhookSecret         string            // STRIPE_WEBHOOK_SECRET: the webhook endpoint's signing secret
+	StripeAPIURL                string            // STRIPE_API_URL: another API base (stripe-mock in development)
 	CountryHeader               string            // COUNTRY_HEADER: a proxy's client-country header, e.g. CF-IPCountry
 	Delivery                    bool              // DELIVERY: run the notification delivery worker in this process
 	DeliveryInterval            time.Duration     // DELIVERY_INTERVAL: how often the worker looks for due messages
@@ -180,6 +184,10 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	boolean(&c.TrustProxyHeaders, "trust-proxy-headers", "TRUST_PROXY_HEADERS", "take the client IP from X-Forwarded-For")
 	str(&c.CaptchaVerifyURL, "captcha-verify-url", "CAPTCHA_VERIFY_URL", "siteverify URL of a CAPTCHA provider; registrations then need X-Captcha-Token")
 	str(&c.CaptchaSecret, "captcha-secret", "CAPTCHA_SECRET", "the CAPTCHA provider's secret key")
+	str(&c.StripeSecretKey, "stripe-secret-key", "STRIPE_SECRET_KEY", "Stripe secret key: customers can save payment methods")
+	str(&c.StripePublishableKey, "stripe-publishable-key", "STRIPE_PUBLISHABLE_KEY", "Stripe publishable key, handed to the storefront's element")
+	str(&c.StripeWebhookSecret, "stripe-webhook-secret", "STRIPE_WEBHOOK_SECRET", "signing secret of the Stripe webhook endpoint (/webhooks/payments/stripe)")
+	str(&c.StripeAPIURL, "stripe-api-url", "STRIPE_API_URL", "Stripe API base URL (stripe-mock for development, e.g. http://localhost:12111)")
 	str(&c.CountryHeader, "country-header", "COUNTRY_HEADER", "header with the client's ISO country from a trusted proxy (e.g. CF-IPCountry)")
 	boolean(&c.Delivery, "delivery", "DELIVERY", "run the notification delivery worker in this process")
 	dur(&c.DeliveryInterval, "delivery-interval", "DELIVERY_INTERVAL", "how often the delivery worker looks for due messages")
@@ -295,6 +303,9 @@ func (c Config) validate() error {
 	if c.MaxResponseBytes < 64<<10 {
 		errs = append(errs, "RESPONSE_MAX_BYTES must be at least 65536")
 	}
+	if c.StripeSecretKey != "" && (c.StripeWebhookSecret == "" || c.StripePublishableKey == "") {
+		errs = append(errs, "STRIPE_SECRET_KEY needs STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET")
+	}
 	if c.CaptchaVerifyURL != "" {
 		if u, err := url.Parse(c.CaptchaVerifyURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || c.CaptchaSecret == "" {
 			errs = append(errs, "CAPTCHA_VERIFY_URL must be an http(s) URL, with CAPTCHA_SECRET")
@@ -355,10 +366,10 @@ func checkOrigins(origins []string, credentials bool) []string {
 
 // String prints the settings with secrets masked, for the start-up log.
 func (c Config) String() string {
-	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d limits=%+v request_timeout=%s response_max_bytes=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d hash_cpu_share=%g trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v",
+	return fmt.Sprintf("addr=%s database=%s public_url=%s cors_origins=%v cors_credentials=%t mail=%s admin_api_key=%s log=%s/%s body_limit=%d limits=%+v request_timeout=%s response_max_bytes=%d read_plan=%t/verify=%t token_ttl=%s argon2=m%d,t%d,p%d hash_concurrency=%d hash_cpu_share=%g trust_proxy_headers=%t country_header=%q delivery=%t/%s captcha=%t oidc=%v stripe=%s",
 		c.Addr, MaskURL(c.DatabaseURL), c.PublicURL, c.CORSOrigins, c.CORSCredentials, c.mailTarget(),
 		mask(c.AdminAPIKey), c.LogFormat, c.LogLevel, c.BodyLimit, c.Limits, c.RequestTimeout, c.MaxResponseBytes, c.ReadPlan, c.ReadPlanVerify, c.TokenTTL,
-		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.HashShare, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames())
+		c.Argon2MemoryKiB, c.Argon2Iterations, c.Argon2Parallelism, c.HashConcurrency, c.HashShare, c.TrustProxyHeaders, c.CountryHeader, c.Delivery, c.DeliveryInterval, c.CaptchaVerifyURL != "", c.providerNames(), mask(c.StripeSecretKey))
 }
 
 // providerNames lists the social sign-in providers (their secrets stay out

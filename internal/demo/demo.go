@@ -5,6 +5,8 @@
 package demo
 
 import (
+	"accountgraph/internal/payment"
+	"accountgraph/internal/paymentmethod"
 	"context"
 	"errors"
 	"fmt"
@@ -41,6 +43,9 @@ type Services struct {
 	Loyalty   *loyalty.Service
 	Support   *support.Service
 	Prefs     *preferences.Service
+	// PaymentMethods keeps the demo's saved cards (as held by a provider
+	// named "demo": nothing is charged or detached anywhere).
+	PaymentMethods *paymentmethod.Service
 	// PublicURL is where the server is reached; the demo's product pictures
 	// are served by the account portal there.
 	PublicURL string
@@ -216,6 +221,16 @@ func Seed(ctx context.Context, svc Services) (Login, error) {
 	}
 	if _, err := svc.Loyalty.StartMembership(ctx, customerID, "plus", "demo-membership-2026"); err != nil {
 		return demoLogin, err
+	}
+	if svc.PaymentMethods != nil {
+		for _, m := range []payment.Method{
+			{Ref: "demo-visa", Brand: "visa", Last4: "4242", ExpMonth: 8, ExpYear: time.Now().Year() + 3, Billing: payment.Address{Name: "Ada Lovelace", City: "Ottawa", Country: "CA"}},
+			{Ref: "demo-mastercard", Brand: "mastercard", Last4: "4444", ExpMonth: 2, ExpYear: time.Now().Year() + 1, Wallet: "apple_pay"},
+		} {
+			if _, err := svc.PaymentMethods.Keep(ctx, c.ID, "demo", m); err != nil {
+				return demoLogin, err
+			}
+		}
 	}
 	return demoLogin, nil
 }

@@ -27,6 +27,7 @@ type Loaders struct {
 	loyaltyLoaders
 	companyLoaders
 	returnLoaders
+	paymentLoaders
 	// Recommendations are customers' ranked recommendations.
 	Recommendations *Keyed[int, []recommend.Item]
 
@@ -52,6 +53,7 @@ func New(db *ent.Client) *Loaders {
 	l.newLoyalty(db)
 	l.newCompany(db)
 	l.newReturns(db)
+	l.newPayments(db)
 	l.Recommendations = perCustomer(&l.byCustomer, newRecommendations(db))
 	return l
 }

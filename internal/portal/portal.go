@@ -24,12 +24,15 @@ var static embed.FS
 const indexFile = "index.html"
 
 // securityHeaders keep the portal's pages from running or loading anything
-// but its own code: nothing the shop or a customer typed can become script.
+// but its own code and Stripe.js (the payment provider's card form, loaded
+// only to add a card, with the sources Stripe documents): nothing the shop
+// or a customer typed can become script.
 // no-referrer keeps reset and activation tokens in the address out of other
 // sites' logs.
 var securityHeaders = map[string]string{
-	"Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; " +
-		"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+	"Content-Security-Policy": "default-src 'none'; script-src 'self' https://js.stripe.com; style-src 'self'; img-src 'self' https: data:; " +
+		"connect-src 'self' https://api.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; " +
+		"form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 	"Referrer-Policy":        "no-referrer",
 	"X-Content-Type-Options": "nosniff",
 	"X-Frame-Options":        "DENY",

@@ -28,6 +28,8 @@ import (
 	"accountgraph/ent/membershippayment"
 	"accountgraph/ent/notification"
 	"accountgraph/ent/order"
+	"accountgraph/ent/orderreturn"
+	"accountgraph/ent/paymentmethod"
 	"accountgraph/ent/predicate"
 	"accountgraph/ent/savedcart"
 	"accountgraph/ent/supportticket"
@@ -47,8 +49,13 @@ type Service struct {
 	DB        *ent.Client
 	Customers *acustomer.Service
 	Limiter   *throttle.Limiter
-	Log       *slog.Logger
-	Now       func() time.Time
+	// PaymentMethods detaches an erased customer's saved methods at the
+	// payment provider (nil: none kept).
+	PaymentMethods interface {
+		EraseCustomer(ctx context.Context, customerID int) error
+	}
+	Log *slog.Logger
+	Now func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -86,6 +93,9 @@ type Data struct {
 	SupportTickets []*ent.SupportTicket       `json:"support_tickets"`
 	Identities     []*ent.LinkedIdentity      `json:"linked_identities"`
 	Companies      []*ent.CompanyContact      `json:"company_contacts"`
+	Returns        []*ent.OrderReturn         `json:"returns"`
+	// PaymentMethods are masked: the provider's reference is left out.
+	PaymentMethods []*ent.PaymentMethod `json:"payment_methods"`
 }
 
 // ExportFor exports the signed-in customer's data (at most 3 an hour).
@@ -184,6 +194,14 @@ func (s *Service) export(ctx context.Context, id int) (*Export, error) {
 				d.SupportTickets, err = tx.SupportTicket.Query().Where(supportticket.CustomerID(id)).WithMessages().All(ctx)
 				return
 			},
+			func() (err error) {
+				d.Returns, err = tx.OrderReturn.Query().Where(orderreturn.CustomerID(id)).WithLines().Order(ent.Asc(orderreturn.FieldID)).All(ctx)
+				return
+			},
+			func() (err error) {
+				d.PaymentMethods, err = tx.PaymentMethod.Query().Where(paymentmethod.CustomerID(id)).Order(ent.Asc(paymentmethod.FieldID)).All(ctx)
+				return
+			},
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {
@@ -253,6 +271,13 @@ func (s *Service) DeleteByID(ctx context.Context, customerID string) (int, error
 // membership. Access tokens go with the customer row, so they stop working
 // at once.
 func (s *Service) erase(ctx context.Context, id int) error {
+	// The provider first: a method left attached there could still be
+	// charged, so a failure stops the erasure (it can be asked again).
+	if s.PaymentMethods != nil {
+		if err := s.PaymentMethods.EraseCustomer(ctx, id); err != nil {
+			return err
+		}
+	}
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
 		c, err := db.LockCustomer(ctx, tx, id)
 		if err != nil {

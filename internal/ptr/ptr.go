@@ -12,3 +12,11 @@ func Deref[T any](p *T) T {
 
 // To points at a copy of v.
 func To[T any](v T) *T { return &v }
+
+// NilIfEmpty is nil for "", else a pointer to s (optional text fields).
+func NilIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

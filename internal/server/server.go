@@ -45,6 +45,8 @@ import (
 	"accountgraph/internal/oidc"
 	"accountgraph/internal/order"
 	"accountgraph/internal/password"
+	"accountgraph/internal/payment"
+	"accountgraph/internal/paymentmethod"
 	"accountgraph/internal/portal"
 	"accountgraph/internal/preferences"
 	"accountgraph/internal/privacy"
@@ -81,6 +83,9 @@ type Server struct {
 	Social      *social.Service
 	Companies   *company.Service
 	Returns     *returns.Service
+	// PaymentMethods keeps saved payment methods (its provider is nil
+	// without STRIPE_SECRET_KEY).
+	PaymentMethods *paymentmethod.Service
 	// OIDC is the OpenID Connect provider customers sign in through
 	// (Customer Account API); oidcHandler serves it.
 	OIDC        *oidc.Provider
@@ -157,11 +162,20 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger) (*Server, err
 	s.Loyalty = &loyalty.Service{DB: d.Client, Customers: s.Customers, Outbox: s.Outbox}
 	s.Customers.Loyalty, s.Orders.Loyalty = s.Loyalty, s.Loyalty
 	s.Preferences = &preferences.Service{DB: d.Client, Customers: s.Customers, Marketing: s.Customers}
-	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log}
+
 	s.Companies = &company.Service{DB: d.Client, Currency: cfg.ShopCurrency}
 	s.Customers.B2B, s.Orders.Companies = s.Companies, s.Companies
 	s.Returns = &returns.Service{DB: d.Client, Customers: s.Customers, Outbox: s.Outbox, StatusURL: s.Orders.StatusURL}
 	s.Orders.Returns = s.Returns
+	s.PaymentMethods = &paymentmethod.Service{DB: d.Client, Customers: s.Customers, PublishableKey: cfg.StripePublishableKey}
+	s.Privacy = &privacy.Service{DB: d.Client, Customers: s.Customers, Limiter: s.limiter, Log: log, PaymentMethods: s.PaymentMethods}
+	if cfg.StripeSecretKey != "" {
+		var opts []payment.StripeOption
+		if cfg.StripeAPIURL != "" {
+			opts = append(opts, payment.WithAPIURL(cfg.StripeAPIURL))
+		}
+		s.PaymentMethods.Provider = payment.NewStripe(cfg.StripeSecretKey, cfg.StripeWebhookSecret, opts...)
+	}
 	s.Social = social.New(social.Service{DB: d.Client, Customers: s.Customers, Log: log, PublicURL: publicURL,
 		Origins: returnOrigins(cfg)}, cfg.OIDCProviders)
 	s.OIDC = &oidc.Provider{DB: d.Client, Customers: s.Customers, PublicURL: publicURL, ShopID: cfg.ShopID,
@@ -253,7 +267,7 @@ func (s *Server) AdminKeys() *auth.AdminKeys { return s.adminKeys }
 // account page shows, unless they exist; it returns the demo login.
 func (s *Server) SeedDemo(ctx context.Context) (demo.Login, error) {
 	return demo.Seed(ctx, demo.Services{Customers: s.Customers, Catalog: s.Catalog, Orders: s.Orders, Carts: s.Carts,
-		Wishlists: s.Wishlists, Saved: s.Saved, Loyalty: s.Loyalty, Support: s.Support, Prefs: s.Preferences,
+		Wishlists: s.Wishlists, Saved: s.Saved, Loyalty: s.Loyalty, Support: s.Support, Prefs: s.Preferences, PaymentMethods: s.PaymentMethods,
 		PublicURL: strings.TrimRight(s.cfg.PublicURL, "/")})
 }
 
@@ -283,6 +297,7 @@ func (s *Server) Handler() http.Handler {
 		_, _ = w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("POST /webhooks/payments/stripe", s.limitBody(http.HandlerFunc(s.paymentWebhook)))
 	mux.Handle("/unsubscribe", s.Links.Handler(s.Preferences.Unsubscribe, s.log))
 	mux.Handle("GET /admin/customers.csv", s.withViewer(http.HandlerFunc(s.customersCSV)))
 	mux.Handle("GET /auth/oidc/{provider}/callback", s.withViewer(http.HandlerFunc(s.Social.Callback)))
@@ -338,7 +353,7 @@ func (s *Server) storefront() *graph.Resolver {
 		DB: s.DB.Client, Customers: s.Customers, Orders: s.Orders, Catalog: s.Catalog, Carts: s.Carts,
 		SavedCartService: s.Saved, WishlistService: s.Wishlists, Settings: s.Settings, Support: s.Support,
 		LoyaltyService: s.Loyalty, Preferences: s.Preferences, Privacy: s.Privacy, Social: s.Social, Companies: s.Companies,
-		ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC, Returns: s.Returns,
+		ShopInfo: shopInfo(s.cfg), OIDC: s.OIDC, Returns: s.Returns, PaymentMethods: s.PaymentMethods,
 	}
 }
 

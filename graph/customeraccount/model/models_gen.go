@@ -77,6 +77,24 @@ type CustomerAddressUpdatePayload struct {
 	UserErrors []*UserErrorsCustomerAddressUserErrors `json:"userErrors"`
 }
 
+// Saved cards, one page.
+type CustomerCreditCardConnection struct {
+	// The edges.
+	Edges []*CustomerCreditCardEdge `json:"edges"`
+	// The cards.
+	Nodes []*ent.PaymentMethod `json:"nodes"`
+	// Where the page is.
+	PageInfo *model.PageInfo `json:"pageInfo"`
+}
+
+// A saved card and its cursor.
+type CustomerCreditCardEdge struct {
+	// The cursor.
+	Cursor string `json:"cursor"`
+	// The card.
+	Node *ent.PaymentMethod `json:"node"`
+}
+
 // An email address and its marketing state.
 type CustomerEmailAddress struct {
 	// The email address.
@@ -167,6 +185,46 @@ type OrderEdge struct {
 	Node *ent.Order `json:"node"`
 }
 
+// A payment instrument's billing address.
+type PaymentInstrumentBillingAddress struct {
+	// The first line of the address.
+	Address1 *string `json:"address1,omitempty"`
+	// The second line of the address.
+	Address2 *string `json:"address2,omitempty"`
+	// The city.
+	City *string `json:"city,omitempty"`
+	// The country's name: not kept (null; see countryCode).
+	Country *string `json:"country,omitempty"`
+	// The two-letter country code.
+	CountryCode *CountryCode `json:"countryCode,omitempty"`
+	// The first name: not kept (null; see the card's name).
+	FirstName *string `json:"firstName,omitempty"`
+	// The last name: not kept (null).
+	LastName *string `json:"lastName,omitempty"`
+	// The region's name: not kept (null; see provinceCode).
+	Province *string `json:"province,omitempty"`
+	// The region's code.
+	ProvinceCode *string `json:"provinceCode,omitempty"`
+	// The postal code.
+	Zip *string `json:"zip,omitempty"`
+}
+
+// Return type for `paymentInstrumentRemove` mutation.
+type PaymentInstrumentRemovePayload struct {
+	// The ID of the removed card.
+	DeletedPaymentInstrumentID *string `json:"deletedPaymentInstrumentId,omitempty"`
+	// The list of errors that occurred from executing the mutation.
+	UserErrors []*UserErrorsPaymentInstrumentUserErrors `json:"userErrors"`
+}
+
+// Return type for `paymentInstrumentUpdateDefault` mutation.
+type PaymentInstrumentUpdateDefaultPayload struct {
+	// The ID of the card changed.
+	UpdatedPaymentInstrumentID *string `json:"updatedPaymentInstrumentId,omitempty"`
+	// The list of errors that occurred from executing the mutation.
+	UserErrors []*UserErrorsPaymentInstrumentUserErrors `json:"userErrors"`
+}
+
 // The queries of a signed-in customer.
 type Query struct {
 }
@@ -176,7 +234,7 @@ type ReturnLineItemTypeConnection struct {
 	// The edges.
 	Edges []*ReturnLineItemTypeEdge `json:"edges"`
 	// The line items.
-	Nodes []model.Node `json:"nodes"`
+	Nodes []ReturnLineItemType `json:"nodes"`
 	// Where the page is.
 	PageInfo *model.PageInfo `json:"pageInfo"`
 }
@@ -186,7 +244,7 @@ type ReturnLineItemTypeEdge struct {
 	// The cursor.
 	Cursor string `json:"cursor"`
 	// The line item.
-	Node model.Node `json:"node"`
+	Node ReturnLineItemType `json:"node"`
 }
 
 // A tracking number and link.
@@ -214,6 +272,16 @@ type UserErrorsCustomerUserErrors struct {
 	// The error code.
 	Code *UserErrorsCustomerUserErrorsCode `json:"code,omitempty"`
 	// The path to the input field.
+	Field []string `json:"field,omitempty"`
+	// The error message.
+	Message string `json:"message"`
+}
+
+// An error of a payment instrument mutation.
+type UserErrorsPaymentInstrumentUserErrors struct {
+	// The error code.
+	Code *UserErrorsPaymentInstrumentUserErrorsCode `json:"code,omitempty"`
+	// The path to the input field that caused the error.
 	Field []string `json:"field,omitempty"`
 	// The error message.
 	Message string `json:"message"`
@@ -1917,6 +1985,172 @@ func (e *UserErrorsCustomerUserErrorsCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e UserErrorsCustomerUserErrorsCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Possible error codes that can be returned by `UserErrorsPaymentInstrumentUserErrors`.
+type UserErrorsPaymentInstrumentUserErrorsCode string
+
+const (
+	// Address1 field is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeAddress1Missing UserErrorsPaymentInstrumentUserErrorsCode = "ADDRESS1_MISSING"
+	// Address argument is empty.
+	UserErrorsPaymentInstrumentUserErrorsCodeAddressArgumentEmpty UserErrorsPaymentInstrumentUserErrorsCode = "ADDRESS_ARGUMENT_EMPTY"
+	// The card's brand is not supported.
+	UserErrorsPaymentInstrumentUserErrorsCodeBrandNotSupported UserErrorsPaymentInstrumentUserErrorsCode = "BRAND_NOT_SUPPORTED"
+	// Cannot find Shop Pay order for redirection.
+	UserErrorsPaymentInstrumentUserErrorsCodeCannotRedirectToShopPay UserErrorsPaymentInstrumentUserErrorsCode = "CANNOT_REDIRECT_TO_SHOP_PAY"
+	// Cannot replace a payment instrument with itself.
+	UserErrorsPaymentInstrumentUserErrorsCodeCannotReplacePaymentInstrumentWithItself UserErrorsPaymentInstrumentUserErrorsCode = "CANNOT_REPLACE_PAYMENT_INSTRUMENT_WITH_ITSELF"
+	// City field is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeCityMissing UserErrorsPaymentInstrumentUserErrorsCode = "CITY_MISSING"
+	// Country Code field is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeCountryCodeMissing UserErrorsPaymentInstrumentUserErrorsCode = "COUNTRY_CODE_MISSING"
+	// The card was declined.
+	UserErrorsPaymentInstrumentUserErrorsCodeDeclined UserErrorsPaymentInstrumentUserErrorsCode = "DECLINED"
+	// The card is expired.
+	UserErrorsPaymentInstrumentUserErrorsCodeExpired UserErrorsPaymentInstrumentUserErrorsCode = "EXPIRED"
+	// The card's first name is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeFirstNameBlank UserErrorsPaymentInstrumentUserErrorsCode = "FIRST_NAME_BLANK"
+	// An error occured.
+	UserErrorsPaymentInstrumentUserErrorsCodeGenericError UserErrorsPaymentInstrumentUserErrorsCode = "GENERIC_ERROR"
+	// The address is incorrect.
+	UserErrorsPaymentInstrumentUserErrorsCodeIncorrect UserErrorsPaymentInstrumentUserErrorsCode = "INCORRECT"
+	// Address field is not valid.
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalid UserErrorsPaymentInstrumentUserErrorsCode = "INVALID"
+	// Invalid for country.
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidForCountry UserErrorsPaymentInstrumentUserErrorsCode = "INVALID_FOR_COUNTRY"
+	// Invalid for country and province.
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidForCountryAndProvince UserErrorsPaymentInstrumentUserErrorsCode = "INVALID_FOR_COUNTRY_AND_PROVINCE"
+	// Invalid province in country.
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidProvinceInCountry UserErrorsPaymentInstrumentUserErrorsCode = "INVALID_PROVINCE_IN_COUNTRY"
+	// The card's start date or issue number is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidStartDateOrIssueNumberForDebit UserErrorsPaymentInstrumentUserErrorsCode = "INVALID_START_DATE_OR_ISSUE_NUMBER_FOR_DEBIT"
+	// Invalid state in country.
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidStateInCountry UserErrorsPaymentInstrumentUserErrorsCode = "INVALID_STATE_IN_COUNTRY"
+	// The card's last name is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeLastNameBlank UserErrorsPaymentInstrumentUserErrorsCode = "LAST_NAME_BLANK"
+	// The card's month is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeMonthInvalid UserErrorsPaymentInstrumentUserErrorsCode = "MONTH_INVALID"
+	// The card's name is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeNameInvalid UserErrorsPaymentInstrumentUserErrorsCode = "NAME_INVALID"
+	// The card's number is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeNumberInvalid UserErrorsPaymentInstrumentUserErrorsCode = "NUMBER_INVALID"
+	// Owner ID is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeOwnerIDInvalid UserErrorsPaymentInstrumentUserErrorsCode = "OWNER_ID_INVALID"
+	// Payment instrument ID does not exist.
+	UserErrorsPaymentInstrumentUserErrorsCodePaymentInstrumentIDDoesNotExist UserErrorsPaymentInstrumentUserErrorsCode = "PAYMENT_INSTRUMENT_ID_DOES_NOT_EXIST"
+	// This payment instrument is already on file.
+	UserErrorsPaymentInstrumentUserErrorsCodePaymentInstrumentTaken UserErrorsPaymentInstrumentUserErrorsCode = "PAYMENT_INSTRUMENT_TAKEN"
+	// Phone number is not valid.
+	UserErrorsPaymentInstrumentUserErrorsCodePhoneNumberNotValid UserErrorsPaymentInstrumentUserErrorsCode = "PHONE_NUMBER_NOT_VALID"
+	// The field is required.
+	UserErrorsPaymentInstrumentUserErrorsCodeRequired UserErrorsPaymentInstrumentUserErrorsCode = "REQUIRED"
+	// Saved payment methods is not enabled on this shop.
+	UserErrorsPaymentInstrumentUserErrorsCodeSavedPaymentMethodsNotEnabled UserErrorsPaymentInstrumentUserErrorsCode = "SAVED_PAYMENT_METHODS_NOT_ENABLED"
+	// This test card cannot be used for real transactions.
+	UserErrorsPaymentInstrumentUserErrorsCodeTestModeLiveCard UserErrorsPaymentInstrumentUserErrorsCode = "TEST_MODE_LIVE_CARD"
+	// Address field is too long.
+	UserErrorsPaymentInstrumentUserErrorsCodeTooLong UserErrorsPaymentInstrumentUserErrorsCode = "TOO_LONG"
+	// Payment instrument type is not supported for this operation.
+	UserErrorsPaymentInstrumentUserErrorsCodeUnsupportedPaymentInstrumentType UserErrorsPaymentInstrumentUserErrorsCode = "UNSUPPORTED_PAYMENT_INSTRUMENT_TYPE"
+	// Too many payment instrument updates.
+	UserErrorsPaymentInstrumentUserErrorsCodeUpdateLimitExceeded UserErrorsPaymentInstrumentUserErrorsCode = "UPDATE_LIMIT_EXCEEDED"
+	// The card's verification value is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueBlank UserErrorsPaymentInstrumentUserErrorsCode = "VERIFICATION_VALUE_BLANK"
+	// The card's verification value is incorrect.
+	UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueIncorrect UserErrorsPaymentInstrumentUserErrorsCode = "VERIFICATION_VALUE_INCORRECT"
+	// The card's verification value is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueInvalidForCardType UserErrorsPaymentInstrumentUserErrorsCode = "VERIFICATION_VALUE_INVALID_FOR_CARD_TYPE"
+	// The card's year is invalid.
+	UserErrorsPaymentInstrumentUserErrorsCodeYearInvalid UserErrorsPaymentInstrumentUserErrorsCode = "YEAR_INVALID"
+	// The address's zip code is incorrect.
+	UserErrorsPaymentInstrumentUserErrorsCodeZipIncorrect UserErrorsPaymentInstrumentUserErrorsCode = "ZIP_INCORRECT"
+	// Zone Code field is missing.
+	UserErrorsPaymentInstrumentUserErrorsCodeZoneCodeMissing UserErrorsPaymentInstrumentUserErrorsCode = "ZONE_CODE_MISSING"
+)
+
+var AllUserErrorsPaymentInstrumentUserErrorsCode = []UserErrorsPaymentInstrumentUserErrorsCode{
+	UserErrorsPaymentInstrumentUserErrorsCodeAddress1Missing,
+	UserErrorsPaymentInstrumentUserErrorsCodeAddressArgumentEmpty,
+	UserErrorsPaymentInstrumentUserErrorsCodeBrandNotSupported,
+	UserErrorsPaymentInstrumentUserErrorsCodeCannotRedirectToShopPay,
+	UserErrorsPaymentInstrumentUserErrorsCodeCannotReplacePaymentInstrumentWithItself,
+	UserErrorsPaymentInstrumentUserErrorsCodeCityMissing,
+	UserErrorsPaymentInstrumentUserErrorsCodeCountryCodeMissing,
+	UserErrorsPaymentInstrumentUserErrorsCodeDeclined,
+	UserErrorsPaymentInstrumentUserErrorsCodeExpired,
+	UserErrorsPaymentInstrumentUserErrorsCodeFirstNameBlank,
+	UserErrorsPaymentInstrumentUserErrorsCodeGenericError,
+	UserErrorsPaymentInstrumentUserErrorsCodeIncorrect,
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalid,
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidForCountry,
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidForCountryAndProvince,
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidProvinceInCountry,
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidStartDateOrIssueNumberForDebit,
+	UserErrorsPaymentInstrumentUserErrorsCodeInvalidStateInCountry,
+	UserErrorsPaymentInstrumentUserErrorsCodeLastNameBlank,
+	UserErrorsPaymentInstrumentUserErrorsCodeMonthInvalid,
+	UserErrorsPaymentInstrumentUserErrorsCodeNameInvalid,
+	UserErrorsPaymentInstrumentUserErrorsCodeNumberInvalid,
+	UserErrorsPaymentInstrumentUserErrorsCodeOwnerIDInvalid,
+	UserErrorsPaymentInstrumentUserErrorsCodePaymentInstrumentIDDoesNotExist,
+	UserErrorsPaymentInstrumentUserErrorsCodePaymentInstrumentTaken,
+	UserErrorsPaymentInstrumentUserErrorsCodePhoneNumberNotValid,
+	UserErrorsPaymentInstrumentUserErrorsCodeRequired,
+	UserErrorsPaymentInstrumentUserErrorsCodeSavedPaymentMethodsNotEnabled,
+	UserErrorsPaymentInstrumentUserErrorsCodeTestModeLiveCard,
+	UserErrorsPaymentInstrumentUserErrorsCodeTooLong,
+	UserErrorsPaymentInstrumentUserErrorsCodeUnsupportedPaymentInstrumentType,
+	UserErrorsPaymentInstrumentUserErrorsCodeUpdateLimitExceeded,
+	UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueBlank,
+	UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueIncorrect,
+	UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueInvalidForCardType,
+	UserErrorsPaymentInstrumentUserErrorsCodeYearInvalid,
+	UserErrorsPaymentInstrumentUserErrorsCodeZipIncorrect,
+	UserErrorsPaymentInstrumentUserErrorsCodeZoneCodeMissing,
+}
+
+func (e UserErrorsPaymentInstrumentUserErrorsCode) IsValid() bool {
+	switch e {
+	case UserErrorsPaymentInstrumentUserErrorsCodeAddress1Missing, UserErrorsPaymentInstrumentUserErrorsCodeAddressArgumentEmpty, UserErrorsPaymentInstrumentUserErrorsCodeBrandNotSupported, UserErrorsPaymentInstrumentUserErrorsCodeCannotRedirectToShopPay, UserErrorsPaymentInstrumentUserErrorsCodeCannotReplacePaymentInstrumentWithItself, UserErrorsPaymentInstrumentUserErrorsCodeCityMissing, UserErrorsPaymentInstrumentUserErrorsCodeCountryCodeMissing, UserErrorsPaymentInstrumentUserErrorsCodeDeclined, UserErrorsPaymentInstrumentUserErrorsCodeExpired, UserErrorsPaymentInstrumentUserErrorsCodeFirstNameBlank, UserErrorsPaymentInstrumentUserErrorsCodeGenericError, UserErrorsPaymentInstrumentUserErrorsCodeIncorrect, UserErrorsPaymentInstrumentUserErrorsCodeInvalid, UserErrorsPaymentInstrumentUserErrorsCodeInvalidForCountry, UserErrorsPaymentInstrumentUserErrorsCodeInvalidForCountryAndProvince, UserErrorsPaymentInstrumentUserErrorsCodeInvalidProvinceInCountry, UserErrorsPaymentInstrumentUserErrorsCodeInvalidStartDateOrIssueNumberForDebit, UserErrorsPaymentInstrumentUserErrorsCodeInvalidStateInCountry, UserErrorsPaymentInstrumentUserErrorsCodeLastNameBlank, UserErrorsPaymentInstrumentUserErrorsCodeMonthInvalid, UserErrorsPaymentInstrumentUserErrorsCodeNameInvalid, UserErrorsPaymentInstrumentUserErrorsCodeNumberInvalid, UserErrorsPaymentInstrumentUserErrorsCodeOwnerIDInvalid, UserErrorsPaymentInstrumentUserErrorsCodePaymentInstrumentIDDoesNotExist, UserErrorsPaymentInstrumentUserErrorsCodePaymentInstrumentTaken, UserErrorsPaymentInstrumentUserErrorsCodePhoneNumberNotValid, UserErrorsPaymentInstrumentUserErrorsCodeRequired, UserErrorsPaymentInstrumentUserErrorsCodeSavedPaymentMethodsNotEnabled, UserErrorsPaymentInstrumentUserErrorsCodeTestModeLiveCard, UserErrorsPaymentInstrumentUserErrorsCodeTooLong, UserErrorsPaymentInstrumentUserErrorsCodeUnsupportedPaymentInstrumentType, UserErrorsPaymentInstrumentUserErrorsCodeUpdateLimitExceeded, UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueBlank, UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueIncorrect, UserErrorsPaymentInstrumentUserErrorsCodeVerificationValueInvalidForCardType, UserErrorsPaymentInstrumentUserErrorsCodeYearInvalid, UserErrorsPaymentInstrumentUserErrorsCodeZipIncorrect, UserErrorsPaymentInstrumentUserErrorsCodeZoneCodeMissing:
+		return true
+	}
+	return false
+}
+
+func (e UserErrorsPaymentInstrumentUserErrorsCode) String() string {
+	return string(e)
+}
+
+func (e *UserErrorsPaymentInstrumentUserErrorsCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = UserErrorsPaymentInstrumentUserErrorsCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid UserErrorsPaymentInstrumentUserErrorsCode", str)
+	}
+	return nil
+}
+
+func (e UserErrorsPaymentInstrumentUserErrorsCode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *UserErrorsPaymentInstrumentUserErrorsCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e UserErrorsPaymentInstrumentUserErrorsCode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -9,6 +9,7 @@ import * as overview from './pages/overview.js';
 import * as profile from './pages/profile.js';
 import * as addresses from './pages/addresses.js';
 import * as orders from './pages/orders.js';
+import * as payments from './pages/payments.js';
 import * as wishlists from './pages/wishlists.js';
 import * as savedCarts from './pages/savedcarts.js';
 import * as loyalty from './pages/loyalty.js';
@@ -28,6 +29,7 @@ const routes = [
   { path: 'addresses', page: addresses.page, title: 'Addresses', nav: 'Addresses' },
   { path: 'wishlists', page: wishlists.page, title: 'Wishlists', nav: 'Wishlists' },
   { path: 'saved-carts', page: savedCarts.page, title: 'Saved carts', nav: 'Saved carts' },
+  { path: 'payment-methods', page: payments.page, title: 'Payment methods', nav: 'Payment methods' },
   { path: 'loyalty', page: loyalty.page, title: 'Rewards', nav: 'Rewards' },
   { path: 'profile', page: profile.page, title: 'Profile', nav: 'Profile' },
   { path: 'communication', page: preferences.page, title: 'Communication', nav: 'Communication' },
