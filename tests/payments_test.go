@@ -144,6 +144,21 @@ func TestPaymentMethods(t *testing.T) {
 			t.Fatalf("saved methods: %+v", ms)
 		}
 		first, second := ms[0], ms[1]
+		// Changes of the default at once leave exactly one.
+		atOnce(10, func(i int) {
+			id := []string{first.ID, second.ID}[i%2]
+			api.Do(t, methodDefaultDoc, map[string]any{"t": token, "id": id})
+		})
+		defaults := 0
+		for _, m := range api.paymentMethods(t, token) {
+			if m.IsDefault {
+				defaults++
+			}
+		}
+		if defaults != 1 {
+			t.Errorf("%d defaults after concurrent changes", defaults)
+		}
+		api.MustDo(t, methodDefaultDoc, map[string]any{"t": token, "id": first.ID}, "customerPaymentMethodDefaultUpdate", nil)
 
 		// A forged signature and another secret change nothing.
 		forged := map[string]any{"id": "evt_forged", "object": "event", "type": "payment_method.detached",

@@ -179,6 +179,11 @@ func (s *Service) save(ctx context.Context, customerID int, m payment.Method) (*
 func (s *Service) Keep(ctx context.Context, customerID int, provider string, m payment.Method) (*ent.PaymentMethod, error) {
 	var out *ent.PaymentMethod
 	err := db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		// The customer's row is locked, so two methods saved at once (the
+		// storefront's call and the provider's webhook) make one default.
+		if _, err := db.LockCustomer(ctx, tx, customerID); err != nil {
+			return err
+		}
 		n, err := tx.PaymentMethod.Query().Where(entpm.CustomerID(customerID)).Count(ctx)
 		if err != nil {
 			return err
@@ -266,6 +271,10 @@ func (s *Service) SetDefault(ctx context.Context, token, id string, isDefault bo
 	}
 	var out *ent.PaymentMethod
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
+		// Locked, so two changes at once leave one default.
+		if _, err := db.LockCustomer(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		m, err := mine(ctx, tx.Client(), c.ID, id)
 		if err != nil {
 			return err
