@@ -60,6 +60,17 @@ func (k *Keyed[K, V]) Expect(keys ...K) {
 	}
 }
 
+// Prime stores a value its level already read (an order of a page, for
+// the loaders that look orders up by ID), so no statement reads it again.
+func (k *Keyed[K, V]) Prime(key K, v V) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if _, done := k.cache[key]; !done {
+		put(&k.cache, key, v)
+		delete(k.expected, key)
+	}
+}
+
 // Load returns the value of one key.
 func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
 	k.mu.Lock()

@@ -85,9 +85,12 @@ func (l *Loaders) newOrders(db *ent.Client) {
 	// address's, a variant's: their own domains load them).
 	l.OrderPages.after = func(orders []*ent.Order) {
 		for _, o := range orders {
+			l.OrderByID.Prime(o.ID, o)
 			l.LineItemPages.Expect(o.ID)
 			l.Fulfillments.Expect(o.ID)
 			l.EventsByOrder.Expect(o.ID)
+			l.ReturnPages.Expect(o.ID)
+			l.ReturnedUnits.Expect(o.ID)
 			for _, a := range []*int{o.ShippingAddressID, o.BillingAddressID} {
 				if a != nil {
 					l.AddressByID.Expect(*a)
