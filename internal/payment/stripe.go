@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/stripe/stripe-go/v84"
@@ -23,11 +24,13 @@ type Stripe struct {
 	Tolerance time.Duration
 }
 
+var _ Provider = (*Stripe)(nil)
+
 // StripeOption changes how Stripe is reached.
 type StripeOption func(*stripe.BackendConfig)
 
-// WithAPIURL sends the API calls to url (stripe-mock in tests and
-// development).
+// WithAPIURL sends the API calls to url instead of https://api.stripe.com
+// (stripe-mock in tests and development; see package paymenttest).
 func WithAPIURL(url string) StripeOption {
 	return func(c *stripe.BackendConfig) { c.URL = stripe.String(url) }
 }
@@ -37,8 +40,10 @@ func WithHTTPClient(c *http.Client) StripeOption {
 	return func(b *stripe.BackendConfig) { b.HTTPClient = c }
 }
 
-// NewStripe returns Stripe's provider for a secret API key and a webhook
-// endpoint's signing secret.
+// NewStripe returns Stripe's provider for a secret API key (sk_… or a
+// restricted rk_…) and a webhook endpoint's signing secret (whsec_…).
+// Stripe-go's own logging is off: its messages can name objects, and
+// errors are returned instead.
 func NewStripe(secretKey, webhookSecret string, opts ...StripeOption) *Stripe {
 	cfg := &stripe.BackendConfig{MaxNetworkRetries: stripe.Int64(2), LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull}}
 	for _, o := range opts {
@@ -106,14 +111,30 @@ func (s *Stripe) Attach(ctx context.Context, methodRef, customerRef string) (Met
 }
 
 // Detach takes a payment method off its customer: Stripe cannot charge it
-// again.
+// again. Stripe refuses to detach a method that is attached to no customer
+// with a plain invalid_request_error (no code of its own), so such a refusal
+// is checked by reading the method: detached already is ErrNotFound, and a
+// retried or concurrent removal succeeds for the caller.
 func (s *Stripe) Detach(ctx context.Context, methodRef string) error {
 	_, err := s.client.V1PaymentMethods.Detach(ctx, methodRef, nil)
+	var se *stripe.Error
+	if errors.As(err, &se) && se.HTTPStatusCode == http.StatusBadRequest && se.Type == stripe.ErrorTypeInvalidRequest && se.Code != stripe.ErrorCodeResourceMissing {
+		pm, rerr := s.client.V1PaymentMethods.Retrieve(ctx, methodRef, nil)
+		detached := rerr == nil && pm.Customer == nil
+		if detached || errors.Is(wrap("read payment method", rerr), ErrNotFound) {
+			return fmt.Errorf("%w: stripe detach payment method: not attached", ErrNotFound)
+		}
+	}
 	return wrap("detach payment method", err)
 }
 
 // ParseWebhook verifies a webhook's Stripe-Signature header and reads the
-// events we act on.
+// events we act on: payment_method.updated and
+// payment_method.automatically_updated (a card updater's new details) as
+// EventMethodUpdated, payment_method.detached as EventMethodDetached,
+// setup_intent.succeeded as EventSetupSucceeded. A payload made for another
+// API version is read all the same (the fields read here are stable across
+// versions, and test payloads carry any version).
 func (s *Stripe) ParseWebhook(payload []byte, signatureHeader string) (Event, error) {
 	ev, err := webhook.ConstructEventWithOptions(payload, signatureHeader, s.webhookSecret,
 		webhook.ConstructEventOptions{Tolerance: s.Tolerance, IgnoreAPIVersionMismatch: true})
@@ -128,16 +149,16 @@ func (s *Stripe) ParseWebhook(payload []byte, signatureHeader string) (Event, er
 			return Event{}, fmt.Errorf("payment: event %s: %w", ev.ID, err)
 		}
 		m := method(&pm)
-		out.Type, out.MethodRef, out.CustomerRef, out.Method = "method.updated", pm.ID, m.CustomerRef, &m
+		out.Type, out.MethodRef, out.CustomerRef, out.Method = EventMethodUpdated, pm.ID, m.CustomerRef, &m
 		if ev.Type == "payment_method.detached" {
-			out.Type = "method.detached"
+			out.Type = EventMethodDetached
 		}
 	case "setup_intent.succeeded":
 		var si stripe.SetupIntent
 		if err := json.Unmarshal(ev.Data.Raw, &si); err != nil {
 			return Event{}, fmt.Errorf("payment: event %s: %w", ev.ID, err)
 		}
-		out.Type, out.SetupID = "setup.succeeded", si.ID
+		out.Type, out.SetupID = EventSetupSucceeded, si.ID
 		if si.Customer != nil {
 			out.CustomerRef = si.Customer.ID
 		}
@@ -175,14 +196,19 @@ func method(pm *stripe.PaymentMethod) Method {
 }
 
 // wrap names the call in Stripe's errors and turns a missing object into
-// ErrNotFound. Stripe's messages name the objects (pm_…), which must stay
-// out of logs: only the code, status and request ID are kept.
+// ErrNotFound. Stripe's messages and a failed request's URL name the
+// objects (pm_…, cus_…), which are kept out of errors (they get logged):
+// only the error's type, code, status and request ID, or the network
+// failure without its URL, are kept. Card numbers never reach this code.
 func wrap(what string, err error) error {
 	if err == nil {
 		return nil
 	}
 	var se *stripe.Error
 	if !errors.As(err, &se) {
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			return fmt.Errorf("payment: stripe %s: %s: %w", what, ue.Op, ue.Err)
+		}
 		return fmt.Errorf("payment: stripe %s: %w", what, err)
 	}
 	if se.Code == stripe.ErrorCodeResourceMissing || se.HTTPStatusCode == http.StatusNotFound {
