@@ -25,17 +25,9 @@ import (
 	"accountgraph/internal/payment"
 )
 
-// Provider is what the service needs of a payment provider; internal/payment
-// has Stripe's.
-type Provider interface {
-	Name() string
-	CreateCustomer(ctx context.Context, email, name, idempotencyKey string) (string, error)
-	StartSetup(ctx context.Context, customerRef string) (payment.Setup, error)
-	SetupMethod(ctx context.Context, setupID string) (string, error)
-	Method(ctx context.Context, methodRef string) (payment.Method, error)
-	Detach(ctx context.Context, methodRef string) error
-	ParseWebhook(payload []byte, signatureHeader string) (payment.Event, error)
-}
+// Provider is a payment provider (internal/payment has Stripe's; another
+// implements the same interface without changes here).
+type Provider = payment.Provider
 
 // Service keeps saved payment methods.
 type Service struct {
