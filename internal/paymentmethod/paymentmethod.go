@@ -213,16 +213,20 @@ func decodeID(id string) (int, error) {
 	return gid.Decode(id, "CustomerCreditCard")
 }
 
+func errNoMethod() error {
+	return apperr.Invalid(apperr.Path("paymentMethodId"), apperr.CodeNotFound, "Payment method does not exist")
+}
+
 // mine reads one of the customer's methods by global ID; another
 // customer's is not found.
 func mine(ctx context.Context, client *ent.Client, customerID int, id string) (*ent.PaymentMethod, error) {
 	key, err := decodeID(id)
 	if err != nil {
-		return nil, apperr.Invalid(apperr.Path("paymentMethodId"), apperr.CodeNotFound, "Payment method does not exist")
+		return nil, errNoMethod()
 	}
 	m, err := client.PaymentMethod.Query().Where(entpm.ID(key), entpm.CustomerID(customerID)).Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, apperr.Invalid(apperr.Path("paymentMethodId"), apperr.CodeNotFound, "Payment method does not exist")
+		return nil, errNoMethod()
 	}
 	return m, err
 }
@@ -243,15 +247,34 @@ func (s *Service) remove(ctx context.Context, customerID int, id string) (string
 	if err != nil {
 		return "", err
 	}
-	if s.Provider != nil && m.Provider == s.Provider.Name() {
-		if err := s.Provider.Detach(ctx, m.ProviderRef); err != nil && !errors.Is(err, payment.ErrNotFound) {
-			return "", err
-		}
-	}
-	if err := s.DB.PaymentMethod.DeleteOne(m).Exec(ctx); err != nil && !ent.IsNotFound(err) {
+	if err := s.forget(ctx, m); err != nil {
 		return "", err
 	}
 	return id, nil
+}
+
+// forget detaches a method at its provider (one already detached there is
+// fine) and deletes it.
+func (s *Service) forget(ctx context.Context, m *ent.PaymentMethod) error {
+	if err := s.detach(ctx, m); err != nil {
+		return err
+	}
+	if err := s.DB.PaymentMethod.DeleteOne(m).Exec(ctx); err != nil && !ent.IsNotFound(err) {
+		return err
+	}
+	return nil
+}
+
+// detach takes a method off at the provider that keeps it, when that is
+// ours (the demo's cards are kept by none).
+func (s *Service) detach(ctx context.Context, m *ent.PaymentMethod) error {
+	if s.Provider == nil || m.Provider != s.Provider.Name() {
+		return nil
+	}
+	if err := s.Provider.Detach(ctx, m.ProviderRef); err != nil && !errors.Is(err, payment.ErrNotFound) {
+		return err
+	}
+	return nil
 }
 
 // SetDefault makes one of the customer's methods the default (and no other),
@@ -376,10 +399,7 @@ func (s *Service) EraseCustomer(ctx context.Context, customerID int) error {
 		return err
 	}
 	for _, m := range ms {
-		if s.Provider == nil || m.Provider != s.Provider.Name() {
-			continue
-		}
-		if err := s.Provider.Detach(ctx, m.ProviderRef); err != nil && !errors.Is(err, payment.ErrNotFound) {
+		if err := s.detach(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -390,16 +410,19 @@ func (s *Service) EraseCustomer(ctx context.Context, customerID int) error {
 func (s *Service) AdminRemove(ctx context.Context, id string) (string, error) {
 	key, err := decodeID(id)
 	if err != nil {
-		return "", apperr.Invalid(apperr.Path("paymentMethodId"), apperr.CodeNotFound, "Payment method does not exist")
+		return "", errNoMethod()
 	}
 	m, err := s.DB.PaymentMethod.Get(ctx, key)
 	if ent.IsNotFound(err) {
-		return "", apperr.Invalid(apperr.Path("paymentMethodId"), apperr.CodeNotFound, "Payment method does not exist")
+		return "", errNoMethod()
 	}
 	if err != nil {
 		return "", err
 	}
-	return s.remove(ctx, m.CustomerID, id)
+	if err := s.forget(ctx, m); err != nil {
+		return "", err
+	}
+	return id, nil
 }
 
 // OfCustomer lists a customer's methods, the default first (the Admin

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,23 +61,13 @@ type LineRequest struct {
 	CustomerNote *string
 }
 
-// Reasons are Shopify's ReturnReason values.
-var Reasons = []string{"COLOR", "DEFECTIVE", "NOT_AS_DESCRIBED", "OTHER", "SIZE_TOO_LARGE", "SIZE_TOO_SMALL", "STYLE", "UNKNOWN", "UNWANTED", "WRONG_ITEM"}
-
 // Counting are the statuses whose units are taken: a declined or
 // cancelled return gives its units back.
 var Counting = []orderreturn.Status{orderreturn.StatusREQUESTED, orderreturn.StatusOPEN, orderreturn.StatusCLOSED}
 
 // Counts tells whether a return's units are taken (in a return of that
 // status, they cannot be asked for again).
-func Counts(s orderreturn.Status) bool {
-	for _, c := range Counting {
-		if c == s {
-			return true
-		}
-	}
-	return false
-}
+func Counts(s orderreturn.Status) bool { return slices.Contains(Counting, s) }
 
 // errNotFound hides whether an order exists from a customer it is not for.
 func errNotFound() error {
@@ -196,7 +187,7 @@ func checkLines(lines []LineRequest) ([]wantedLine, error) {
 		if l.Quantity < 1 {
 			errs = append(errs, apperr.FieldError{Field: field("quantity"), Code: apperr.CodeGreaterThan, Message: "Quantity must be greater than 0"})
 		}
-		if !validReason(l.Reason) {
+		if returnlineitem.ReasonValidator(returnlineitem.Reason(l.Reason)) != nil {
 			errs = append(errs, apperr.FieldError{Field: field("returnReason"), Code: apperr.CodeInvalid, Message: "Not a return reason"})
 		}
 		if l.CustomerNote != nil {
@@ -217,15 +208,6 @@ func checkLines(lines []LineRequest) ([]wantedLine, error) {
 		return nil, errs
 	}
 	return out, nil
-}
-
-func validReason(r string) bool {
-	for _, v := range Reasons {
-		if v == r {
-			return true
-		}
-	}
-	return false
 }
 
 // Availability is what of one order line may still be returned.
@@ -357,9 +339,6 @@ func (s *Service) Approve(ctx context.Context, id string, instructions *string) 
 		return r, s.tell(ctx, tx, o, r, "return_approved", map[string]any{"Instructions": text})
 	})
 }
-
-// DeclineReasons are Shopify's ReturnDeclineReason values.
-var DeclineReasons = []string{"RETURN_PERIOD_ENDED", "FINAL_SALE", "OTHER"}
 
 // Decline refuses a requested return with a reason and a note for the
 // customer; its units may be asked for again.
