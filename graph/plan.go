@@ -13,6 +13,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"accountgraph/internal/loaders"
 )
 
 // The read plan runs query operations without gqlgen's per-field machinery.
@@ -53,6 +55,7 @@ var errPlanUnsupported = errors.New("read plan: unsupported field")
 // planType is an object type the plan can execute (generated in plan_gen.go).
 type planType struct {
 	name      string
+	entity    string   // the ent entity it is bound to, if any (see plan_columns.go)
 	satisfies []string // the type and the interfaces it implements, for fragments
 	fields    map[string]planFieldDef
 }
@@ -64,6 +67,7 @@ type planFieldDef struct {
 	object   bool   // returns objects (or a list of them)
 	resolver bool   // a resolver, for FieldContext.IsResolver
 	named    string // the named type it returns
+	column   string // the entity's column it reads, for a field bound to a struct field of an entity
 }
 
 // planSel is the plan of one selection set on one concrete type.
@@ -106,11 +110,13 @@ type planKids struct {
 
 // planExec runs one operation.
 type planExec struct {
-	ec   *executionContext
-	ctx  context.Context // the operation's (with the plan's own response context), for planning
-	next []*planNode     // the next level's nodes, while expanding
-	mu   sync.Mutex
-	why  string // why gqlgen answers instead
+	ec       *executionContext
+	ctx      context.Context // the operation's (with the plan's own response context), for planning
+	next     []*planNode     // the next level's nodes, while expanding
+	mu       sync.Mutex
+	why      string // why gqlgen answers instead
+	cols     planColumns
+	narrowed loaders.Columns // what the plan narrowed its reads to (nil: whole rows)
 
 	// Nodes and their field slots come from slabs: a few allocations a
 	// request instead of three an object.
@@ -147,6 +153,7 @@ const (
 	PlanUnsupported PlanOutcome = "unsupported" // the operation selects what the plan does not run: gqlgen answered
 	PlanFallback    PlanOutcome = "fallback"    // an error or a null in a non-null field: gqlgen answered again
 	PlanMismatch    PlanOutcome = "mismatch"    // verifying: gqlgen's answer differs from the plan's (the plan's was served)
+	PlanNarrowed    PlanOutcome = "narrowed"    // besides PlanRan: the plan read only the columns its fields need (plan_columns.go)
 )
 
 // PlanObserver is told the outcome of each query operation, with the reason
@@ -212,6 +219,9 @@ func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		x := &planExec{ec: newExecutionContext(opCtx, s.es, nil)}
 		data, outcome := x.run(ctx)
 		s.opts.Observe(ctx, outcome, x.why)
+		if outcome == PlanRan && x.narrowed != nil {
+			s.opts.Observe(ctx, PlanNarrowed, "")
+		}
 		if outcome == PlanRan {
 			if s.opts.Verify {
 				if diff := s.verify(ctx, data); diff != "" {
@@ -219,6 +229,11 @@ func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				}
 			}
 			return &graphql.Response{Data: data}
+		}
+		if x.narrowed != nil {
+			// gqlgen runs again with loaders of its own: the plan's hold
+			// rows narrowed to its fields.
+			ctx = loaders.Fresh(ctx)
 		}
 		fallback = s.ExecutableSchema.Exec(ctx)
 		return fallback(ctx)
@@ -228,7 +243,9 @@ func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 // verify runs the operation on gqlgen too and describes how its answer
 // differs from data ("" when it is the same bytes, without errors).
 func (s *plannedSchema) verify(ctx context.Context, data []byte) string {
-	ctx = graphql.WithFreshResponseContext(s.opts.Uncounted(ctx))
+	// Loaders of its own, so gqlgen reads whole rows: narrowed columns
+	// that miss what a field reads show as a difference.
+	ctx = graphql.WithFreshResponseContext(s.opts.Uncounted(loaders.Fresh(ctx)))
 	resp := s.ExecutableSchema.Exec(ctx)(ctx)
 	if resp == nil {
 		return "gqlgen gave no response"
@@ -273,6 +290,8 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 	if !ok {
 		return nil, PlanUnsupported
 	}
+	x.narrowed = x.cols.columns()
+	loaders.Narrow(ctx, x.narrowed)
 	top := x.newNode(root, nil, ctx)
 	for level := []*planNode{top}; len(level) > 0; {
 		if !x.resolveLevel(ctx, level) {
@@ -331,6 +350,7 @@ func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool)
 			x.fail(t.name + "." + cf.Name)
 			return nil, false
 		}
+		x.cols.field(t, cf.Name, def)
 		pf.def = def
 		if cf.Definition != nil && len(cf.Definition.Arguments) > 0 {
 			args, err := x.planArgs(x.ctx, def.fn, cf.ArgumentMap(x.ec.Variables))
@@ -353,6 +373,7 @@ func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool)
 			// Planned for each type the data holds, when met: planning every
 			// possible type (Node has dozens) at every level would multiply.
 			pf.abstract = true
+			x.cols.off = true // its types' fields are known only when met
 			continue
 		}
 		c, ok := x.selection(planTypes[def.named], cf.Selections)

@@ -26,6 +26,7 @@ import (
 	"accountgraph/internal/auth"
 	"accountgraph/internal/captcha"
 	"accountgraph/internal/db"
+	"accountgraph/internal/loaders"
 	"accountgraph/internal/notify"
 	"accountgraph/internal/password"
 	"accountgraph/internal/ptr"
@@ -257,19 +258,21 @@ func (s *Service) authenticate(ctx context.Context, client *ent.Client, accessTo
 	now := s.now()
 	// One statement: the customer, if a live token of theirs has this hash,
 	// with the session's ID and last use.
-	c, err := client.Customer.Query().Where(customer.StateEQ(customer.StateENABLED)).
-		Modify(func(sel *entsql.Selector) {
-			t := entsql.Table(customeraccesstoken.Table).As("session")
-			sel.Join(t).On(sel.C(customer.FieldID), t.C(customeraccesstoken.FieldCustomerID)).
-				Where(entsql.And(
-					entsql.EQ(t.C(customeraccesstoken.FieldTokenHash), auth.HashToken(accessToken)),
-					entsql.GT(t.C(customeraccesstoken.FieldExpiresAt), now))).
-				AppendSelectAs(t.C(customeraccesstoken.FieldID), "session_id").
-				AppendSelectAs(t.C(customeraccesstoken.FieldLastUsedAt), "session_used_at")
-			if !setup {
-				sel.Where(entsql.EQ(t.C(customeraccesstoken.FieldSetupOnly), false))
-			}
-		}).Only(ctx)
+	q := client.Customer.Query().Where(customer.StateEQ(customer.StateENABLED))
+	// A read operation's columns (the read plan's), else the whole row.
+	q.Select(loaders.ColumnsOf(ctx, "Customer", customer.FieldID)...)
+	c, err := q.Modify(func(sel *entsql.Selector) {
+		t := entsql.Table(customeraccesstoken.Table).As("session")
+		sel.Join(t).On(sel.C(customer.FieldID), t.C(customeraccesstoken.FieldCustomerID)).
+			Where(entsql.And(
+				entsql.EQ(t.C(customeraccesstoken.FieldTokenHash), auth.HashToken(accessToken)),
+				entsql.GT(t.C(customeraccesstoken.FieldExpiresAt), now))).
+			AppendSelectAs(t.C(customeraccesstoken.FieldID), "session_id").
+			AppendSelectAs(t.C(customeraccesstoken.FieldLastUsedAt), "session_used_at")
+		if !setup {
+			sel.Where(entsql.EQ(t.C(customeraccesstoken.FieldSetupOnly), false))
+		}
+	}).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}

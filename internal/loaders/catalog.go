@@ -31,13 +31,17 @@ type catalogLoaders struct {
 
 func (l *Loaders) newCatalog(db *ent.Client) {
 	l.VariantByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.ProductVariant, error) {
-		return db.ProductVariant.Query().Where(productvariant.IDIn(ids...)).All(ctx)
+		q := db.ProductVariant.Query().Where(productvariant.IDIn(ids...))
+		q.Select(l.pick("ProductVariant", variantColumns...)...)
+		return q.All(ctx)
 	}, func(v *ent.ProductVariant) int { return v.ID }))
 	l.ProductByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Product, error) {
 		return db.Product.Query().Where(product.IDIn(ids...)).All(ctx)
 	}, func(v *ent.Product) int { return v.ID }))
 	l.VariantPages = newPages(productvariant.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.ProductVariant, error) {
-		return db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...)).Modify(mod).All(ctx)
+		q := db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...))
+		q.Select(l.pick("ProductVariant", variantColumns...)...)
+		return q.Modify(mod).All(ctx)
 	}, func(v *ent.ProductVariant) int { return v.ProductID })
 	// A variant's product loads next.
 	l.VariantByID.after = func(vs map[int]*ent.ProductVariant) {
@@ -87,6 +91,10 @@ func (l *Loaders) newCatalog(db *ent.Client) {
 		}
 	}
 }
+
+// variantColumns are the columns a variant's loaders read whatever the
+// request names: keys, product, and the position its pages are ordered by.
+var variantColumns = []string{productvariant.FieldID, productvariant.FieldProductID, productvariant.FieldPosition}
 
 // collectionProductsTable replaces a products query's table with products
 // joined to their collection entries, under the products table's name: the

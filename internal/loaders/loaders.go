@@ -33,6 +33,9 @@ type Loaders struct {
 
 	// byCustomer are the loaders keyed by customer ID (see perCustomer).
 	byCustomer []expecter
+
+	db     *ent.Client
+	narrow Columns // see Narrow
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -43,7 +46,7 @@ const wait = 2 * time.Millisecond
 // New makes a request's loaders. A domain's hooks may name loaders of the
 // domains made before it.
 func New(db *ent.Client) *Loaders {
-	l := &Loaders{}
+	l := &Loaders{db: db}
 	l.newCatalog(db)
 	l.newCustomer(db)
 	l.newOrders(db)

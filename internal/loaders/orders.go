@@ -30,11 +30,15 @@ type orderLoaders struct {
 
 func (l *Loaders) newOrders(db *ent.Client) {
 	l.LineItemByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.OrderLineItem, error) {
-		return db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...)).All(ctx)
+		q := db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...))
+		q.Select(l.pick("OrderLineItem", lineColumns...)...)
+		return q.All(ctx)
 	}, func(v *ent.OrderLineItem) int { return v.ID }))
 	l.Fulfillments = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
-		return db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
-			Order(ent.Asc(fulfillment.FieldID)).All(ctx)
+		q := db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
+			Order(ent.Asc(fulfillment.FieldID))
+		q.Select(l.pick("Fulfillment", fulfillment.FieldID, fulfillment.FieldOrderID)...)
+		return q.All(ctx)
 	}, func(f *ent.Fulfillment) int { return f.OrderID }))
 	l.EventsByOrder = newKeyed(func(ctx context.Context, orderIDs []int) (map[int][]*ent.FulfillmentEvent, error) {
 		// One statement: the events joined to their shipments' orders.
@@ -71,14 +75,20 @@ func (l *Loaders) newOrders(db *ent.Client) {
 		return out, err
 	}))
 	l.LineItemPages = newPages(orderlineitem.FieldOrderID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
-		return db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...)).Modify(mod).All(ctx)
+		q := db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...))
+		q.Select(l.pick("OrderLineItem", lineColumns...)...)
+		return q.Modify(mod).All(ctx)
 	}, func(v *ent.OrderLineItem) int { return v.OrderID })
 	l.OrderPages = perCustomer(&l.byCustomer, newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
-		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
+		q := db.Order.Query().Where(order.CustomerIDIn(parents...))
+		q.Select(l.pick("Order", orderColumns...)...)
+		return q.Modify(mod).All(ctx)
 	}, func(v *ent.Order) int { return *v.CustomerID }))
 	l.OrderTotalCounts = orderCounts(db, l.OrderPages, order.FieldCustomerID)
 	l.OrderByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Order, error) {
-		return db.Order.Query().Where(order.IDIn(ids...)).All(ctx)
+		q := db.Order.Query().Where(order.IDIn(ids...))
+		q.Select(l.pick("Order", orderColumns...)...)
+		return q.All(ctx)
 	}, func(o *ent.Order) int { return o.ID }))
 
 	// Each level tells the next which keys its children will load (an
@@ -115,6 +125,13 @@ func (l *Loaders) newOrders(db *ent.Client) {
 		}
 	}
 }
+
+// The columns an order's and a line's loaders read whatever the request
+// names: keys, parents and the columns pages are ordered by.
+var (
+	orderColumns = []string{order.FieldID, order.FieldCustomerID, order.FieldCompanyID, order.FieldProcessedAt, order.FieldTotalPrice}
+	lineColumns  = []string{orderlineitem.FieldID, orderlineitem.FieldOrderID, orderlineitem.FieldPosition}
+)
 
 // orderCounts counts the orders of each page key's parent (grouped by
 // parentCol) under the key's filter: totalCount of an order connection.

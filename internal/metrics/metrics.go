@@ -67,7 +67,7 @@ func New() *Metrics {
 			Name: "accountgraph_graphql_http_in_flight", Help: "API requests being served.",
 		}),
 		ReadPlan: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "accountgraph_read_plan_total", Help: "Query operations by how the read plan took them: plan, unsupported (gqlgen ran it), fallback (an error: gqlgen ran it again), mismatch (READ_PLAN_VERIFY: gqlgen answered differently).",
+			Name: "accountgraph_read_plan_total", Help: "Query operations by how the read plan took them: plan, unsupported (gqlgen ran it), fallback (an error: gqlgen ran it again), mismatch (READ_PLAN_VERIFY: gqlgen answered differently); narrowed counts the plan's answers that read only the columns their fields need.",
 		}, []string{"outcome"}),
 		LimitShare: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "accountgraph_query_limit_share", Help: "Accepted operations by the larger of cost / QUERY_MAX_COST and values / QUERY_MAX_VALUES.",

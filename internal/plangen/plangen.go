@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"go/types"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -146,9 +147,14 @@ func (g *gen) tables(objects []*codegen.Object, byObject map[string][]*planned) 
 		for _, i := range o.Implements {
 			implements = append(implements, strconv.Quote(i.Name))
 		}
-		g.p("%q: {name: %q, satisfies: []string{%q%s}, fields: map[string]planFieldDef{", o.Name, o.Name, o.Name, prefixComma(implements))
+		entity, st := entityOf(o.Type)
+		g.p("%q: {name: %q, entity: %q, satisfies: []string{%q%s}, fields: map[string]planFieldDef{", o.Name, o.Name, entity, o.Name, prefixComma(implements))
 		for _, p := range byObject[o.Name] {
-			g.p("%q: {fn: %d, resolve: %t, object: %t, resolver: %t, named: %q},", p.f.Name, p.fn, p.resolve, p.object, p.f.IsResolver, p.f.TypeReference.Definition.Name)
+			column := ""
+			if st != nil && p.f.IsVariable() && !p.f.IsResolver {
+				column = columnOf(st, p.f.GoFieldName)
+			}
+			g.p("%q: {fn: %d, resolve: %t, object: %t, resolver: %t, named: %q, column: %q},", p.f.Name, p.fn, p.resolve, p.object, p.f.IsResolver, p.f.TypeReference.Definition.Name, column)
 		}
 		g.p("}},")
 	}
@@ -166,6 +172,42 @@ func (g *gen) tables(objects []*codegen.Object, byObject map[string][]*planned) 
 	}
 	g.p("}")
 	g.p("")
+}
+
+// entPackage is where ent's entities are generated.
+const entPackage = "accountgraph/ent"
+
+// entityOf names the ent entity a type is bound to, with its struct ("" and
+// nil for a type that is not an entity).
+func entityOf(t types.Type) (string, *types.Struct) {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != entPackage {
+		return "", nil
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return "", nil
+	}
+	return n.Obj().Name(), st
+}
+
+// columnOf is the column behind an entity's struct field: ent names each
+// field's JSON key after its column. The read plan checks it against the
+// entity's columns before it narrows a read to it (see plan_columns.go).
+func columnOf(st *types.Struct, goField string) string {
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == goField {
+			name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+			if name == "-" {
+				return ""
+			}
+			return name
+		}
+	}
+	return ""
 }
 
 func prefixComma(s []string) string {

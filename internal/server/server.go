@@ -389,7 +389,7 @@ func (s *Server) graphQL() http.Handler {
 func (s *Server) observePlan(ctx context.Context, outcome graph.PlanOutcome, reason string) {
 	s.Metrics.ReadPlan.WithLabelValues(string(outcome)).Inc()
 	switch outcome {
-	case graph.PlanRan:
+	case graph.PlanRan, graph.PlanNarrowed:
 	case graph.PlanMismatch:
 		// The answers may hold a customer's data: only where they differ is
 		// logged as an error, the bytes around it at debug level.
