@@ -31,17 +31,24 @@ type catalogLoaders struct {
 
 func (l *Loaders) newCatalog(db *ent.Client) {
 	l.VariantByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.ProductVariant, error) {
-		q := db.ProductVariant.Query().Where(productvariant.IDIn(ids...))
-		q.Select(l.pick("ProductVariant", variantColumns...)...)
-		return q.All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, variantRows, variantColumns, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(productvariant.FieldID), ids...))
+		}); ok {
+			return rows, err
+		}
+		return db.ProductVariant.Query().Where(productvariant.IDIn(ids...)).All(ctx)
 	}, func(v *ent.ProductVariant) int { return v.ID }))
 	l.ProductByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Product, error) {
 		return db.Product.Query().Where(product.IDIn(ids...)).All(ctx)
 	}, func(v *ent.Product) int { return v.ID }))
 	l.VariantPages = newPages(productvariant.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.ProductVariant, error) {
-		q := db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...))
-		q.Select(l.pick("ProductVariant", variantColumns...)...)
-		return q.Modify(mod).All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, variantRows, variantColumns, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(productvariant.FieldProductID), parents...))
+			mod(s)
+		}); ok {
+			return rows, err
+		}
+		return db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.ProductVariant) int { return v.ProductID })
 	// A variant's product loads next.
 	l.VariantByID.after = func(vs map[int]*ent.ProductVariant) {
@@ -94,7 +101,10 @@ func (l *Loaders) newCatalog(db *ent.Client) {
 
 // variantColumns are the columns a variant's loaders read whatever the
 // request names: keys, product, and the position its pages are ordered by.
-var variantColumns = []string{productvariant.FieldID, productvariant.FieldProductID, productvariant.FieldPosition}
+var (
+	variantColumns = []string{productvariant.FieldID, productvariant.FieldProductID, productvariant.FieldPosition}
+	variantRows    = newRowReader[ent.ProductVariant]("ProductVariant", productvariant.Table)
+)
 
 // collectionProductsTable replaces a products query's table with products
 // joined to their collection entries, under the products table's name: the

@@ -30,15 +30,22 @@ type orderLoaders struct {
 
 func (l *Loaders) newOrders(db *ent.Client) {
 	l.LineItemByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.OrderLineItem, error) {
-		q := db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...))
-		q.Select(l.pick("OrderLineItem", lineColumns...)...)
-		return q.All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, lineRows, lineColumns, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(orderlineitem.FieldID), ids...))
+		}); ok {
+			return rows, err
+		}
+		return db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...)).All(ctx)
 	}, func(v *ent.OrderLineItem) int { return v.ID }))
 	l.Fulfillments = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
-		q := db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
-			Order(ent.Asc(fulfillment.FieldID))
-		q.Select(l.pick("Fulfillment", fulfillment.FieldID, fulfillment.FieldOrderID)...)
-		return q.All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, fulfillmentRows, []string{fulfillment.FieldID, fulfillment.FieldOrderID}, func(s *sql.Selector) {
+			s.Where(sql.And(sql.InInts(s.C(fulfillment.FieldOrderID), ids...), sql.EQ(s.C(fulfillment.FieldStatus), string(fulfillment.StatusSUCCESS)))).
+				OrderBy(s.C(fulfillment.FieldID))
+		}); ok {
+			return rows, err
+		}
+		return db.Fulfillment.Query().Where(fulfillment.OrderIDIn(ids...), fulfillment.StatusEQ(fulfillment.StatusSUCCESS)).
+			Order(ent.Asc(fulfillment.FieldID)).All(ctx)
 	}, func(f *ent.Fulfillment) int { return f.OrderID }))
 	l.EventsByOrder = newKeyed(func(ctx context.Context, orderIDs []int) (map[int][]*ent.FulfillmentEvent, error) {
 		// One statement: the events joined to their shipments' orders.
@@ -75,20 +82,31 @@ func (l *Loaders) newOrders(db *ent.Client) {
 		return out, err
 	}))
 	l.LineItemPages = newPages(orderlineitem.FieldOrderID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
-		q := db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...))
-		q.Select(l.pick("OrderLineItem", lineColumns...)...)
-		return q.Modify(mod).All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, lineRows, lineColumns, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(orderlineitem.FieldOrderID), parents...))
+			mod(s)
+		}); ok {
+			return rows, err
+		}
+		return db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.OrderLineItem) int { return v.OrderID })
 	l.OrderPages = perCustomer(&l.byCustomer, newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
-		q := db.Order.Query().Where(order.CustomerIDIn(parents...))
-		q.Select(l.pick("Order", orderColumns...)...)
-		return q.Modify(mod).All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, orderRows, orderColumns, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(order.FieldCustomerID), parents...))
+			mod(s)
+		}); ok {
+			return rows, err
+		}
+		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(v *ent.Order) int { return *v.CustomerID }))
 	l.OrderTotalCounts = orderCounts(db, l.OrderPages, order.FieldCustomerID)
 	l.OrderByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Order, error) {
-		q := db.Order.Query().Where(order.IDIn(ids...))
-		q.Select(l.pick("Order", orderColumns...)...)
-		return q.All(ctx)
+		if rows, ok, err := readNarrowed(ctx, l, orderRows, orderColumns, func(s *sql.Selector) {
+			s.Where(sql.InInts(s.C(order.FieldID), ids...))
+		}); ok {
+			return rows, err
+		}
+		return db.Order.Query().Where(order.IDIn(ids...)).All(ctx)
 	}, func(o *ent.Order) int { return o.ID }))
 
 	// Each level tells the next which keys its children will load (an
@@ -131,6 +149,10 @@ func (l *Loaders) newOrders(db *ent.Client) {
 var (
 	orderColumns = []string{order.FieldID, order.FieldCustomerID, order.FieldCompanyID, order.FieldProcessedAt, order.FieldTotalPrice}
 	lineColumns  = []string{orderlineitem.FieldID, orderlineitem.FieldOrderID, orderlineitem.FieldPosition}
+
+	orderRows       = newRowReader[ent.Order]("Order", order.Table)
+	lineRows        = newRowReader[ent.OrderLineItem]("OrderLineItem", orderlineitem.Table)
+	fulfillmentRows = newRowReader[ent.Fulfillment]("Fulfillment", fulfillment.Table)
 )
 
 // orderCounts counts the orders of each page key's parent (grouped by

@@ -1,0 +1,209 @@
+package loaders
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"accountgraph/ent"
+)
+
+// A narrowed read (see Columns) is built and scanned here rather than by
+// ent's query builders: ent scans each column of each row into a holder of
+// its own (a sql.NullString, a sql.NullInt64…) before it copies it into the
+// entity, a third of a history page's allocations. Here every row is
+// scanned into one reused slice of values and set straight into the
+// entity's fields. The entities have no client attached (they are read,
+// not queried further: Narrowable entities' fields are declared in
+// graph/plan_columns.go after reading their code).
+
+// rowReader reads rows of an ent entity E.
+type rowReader[E any] struct {
+	entity string // its name in Columns
+	table  string
+	fields map[string]rowField // by column
+}
+
+// rowField is one column's place in the entity.
+type rowField struct {
+	index int
+	typ   reflect.Type // the field's type
+	elem  reflect.Type // for a nullable field (a pointer), what it points to
+	json  bool         // stored as JSON
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// newRowReader reads E's fields, known by their columns: ent names a field
+// after its column in Go's case (status_key: StatusKey, image_url:
+// ImageURL), which fold makes the same.
+func newRowReader[E any](entity, table string) *rowReader[E] {
+	t := reflect.TypeFor[E]()
+	r := &rowReader[E]{entity: entity, table: table, fields: map[string]rowField{}}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() || f.Name == "Edges" {
+			continue
+		}
+		rf := rowField{index: i, typ: f.Type}
+		base := f.Type
+		if base.Kind() == reflect.Pointer {
+			rf.elem = base.Elem()
+			base = base.Elem()
+		}
+		switch base.Kind() {
+		case reflect.Slice, reflect.Map, reflect.Array:
+			rf.json = true
+		case reflect.Struct:
+			rf.json = base != timeType
+		}
+		r.fields[fold(f.Name)] = rf
+	}
+	return r
+}
+
+// fold is a field's or a column's name without case or underscores.
+func fold(name string) string { return strings.ToLower(strings.ReplaceAll(name, "_", "")) }
+
+// read runs sel (which selects cols of r's table) and returns its rows.
+func (r *rowReader[E]) read(ctx context.Context, db *ent.Client, sel *entsql.Selector, cols []string) ([]*E, error) {
+	fields := make([]rowField, len(cols))
+	for i, c := range cols {
+		f, ok := r.fields[fold(c)]
+		if !ok {
+			return nil, fmt.Errorf("%s has no column %q", r.table, c)
+		}
+		fields[i] = f
+	}
+	query, args := sel.Query()
+	rows, err := db.Read(ctx, query, args)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	vals := make([]any, len(cols))
+	dest := make([]any, len(cols))
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
+	var out []*E
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		e := new(E)
+		v := reflect.ValueOf(e).Elem()
+		for i, f := range fields {
+			if err := f.set(v.Field(f.index), vals[i]); err != nil {
+				return nil, fmt.Errorf("%s.%s: %w", r.table, cols[i], err)
+			}
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// set stores a scanned value in a field.
+func (f rowField) set(dst reflect.Value, src any) error {
+	if src == nil {
+		if f.elem == nil && !f.json {
+			return fmt.Errorf("NULL in a non-nullable field")
+		}
+		return nil // a nil pointer, an empty JSON value
+	}
+	if f.json {
+		var b []byte
+		switch s := src.(type) {
+		case []byte:
+			b = s
+		case string:
+			b = []byte(s)
+		default:
+			return fmt.Errorf("JSON as %T", src)
+		}
+		if len(b) == 0 {
+			return nil
+		}
+		return json.Unmarshal(b, dst.Addr().Interface())
+	}
+	if f.elem != nil {
+		p := reflect.New(f.elem)
+		if err := setScalar(p.Elem(), src); err != nil {
+			return err
+		}
+		dst.Set(p)
+		return nil
+	}
+	return setScalar(dst, src)
+}
+
+// setScalar stores a driver's value (int64, float64, bool, string, []byte
+// or time.Time) in a field of a basic kind or time.Time.
+func setScalar(dst reflect.Value, src any) error {
+	switch dst.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n, ok := src.(int64); ok {
+			dst.SetInt(n)
+			return nil
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if n, ok := src.(int64); ok && n >= 0 {
+			dst.SetUint(uint64(n))
+			return nil
+		}
+	case reflect.Float32, reflect.Float64:
+		switch n := src.(type) {
+		case float64:
+			dst.SetFloat(n)
+			return nil
+		case int64:
+			dst.SetFloat(float64(n))
+			return nil
+		}
+	case reflect.Bool:
+		switch b := src.(type) {
+		case bool:
+			dst.SetBool(b)
+			return nil
+		case int64:
+			dst.SetBool(b != 0)
+			return nil
+		}
+	case reflect.String:
+		switch s := src.(type) {
+		case string:
+			dst.SetString(s)
+			return nil
+		case []byte:
+			dst.SetString(string(s))
+			return nil
+		}
+	case reflect.Struct:
+		if t, ok := src.(time.Time); ok && dst.Type() == timeType {
+			dst.Set(reflect.ValueOf(t))
+			return nil
+		}
+	}
+	return fmt.Errorf("%T into %s", src, dst.Type())
+}
+
+// readNarrowed reads rows of r's entity with the request's columns (and
+// need) when the request narrowed it: where adds the statement's
+// conditions and order. ok is false when the request reads whole rows, which
+// the caller then reads through ent.
+func readNarrowed[E any](ctx context.Context, l *Loaders, r *rowReader[E], need []string, where func(*entsql.Selector)) (rows []*E, ok bool, err error) {
+	cols := l.pick(r.entity, need...)
+	if cols == nil {
+		return nil, false, nil
+	}
+	t := entsql.Dialect(l.db.Dialect()).Table(r.table)
+	s := entsql.Dialect(l.db.Dialect()).Select(t.Columns(cols...)...).From(t)
+	where(s)
+	rows, err = r.read(ctx, l.db, s, cols)
+	return rows, true, err
+}
