@@ -71,11 +71,19 @@ var planFieldColumns = map[string][]string{
 
 	"Fulfillment.trackingInfo": {"tracking_info"},
 
-	"Wishlist.lines":            {},
-	"WishlistLine.merchandise":  {},
-	"WishlistLine.priceDropped": {"ProductVariant.currency_code", "ProductVariant.price"},
+	"MailingAddress.id": {},
 
-	"CustomerLoyalty.transactions": {},
+	"Wishlist.id":                 {},
+	"Wishlist.lines":              {},
+	"WishlistLine.id":             {},
+	"WishlistLine.note":           {"note"},
+	"WishlistLine.addedAt":        {"created_at"},
+	"WishlistLine.priceWhenAdded": {"price_when_added", "currency_code"},
+	"WishlistLine.merchandise":    {"variant_id"},
+	"WishlistLine.priceDropped":   {"variant_id", "currency_code", "price_when_added", "ProductVariant.currency_code", "ProductVariant.price"},
+
+	"CustomerLoyalty.transactions": {"customer_id"},
+	"LoyaltyTransaction.id":        {},
 }
 
 // PlanNarrows tells whether field of type typ lets the plan narrow an

@@ -98,6 +98,9 @@ func open(ctx context.Context, dbKind, pg string) (s *server.Server, cfg config.
 	cfg.LogLevel = "error"
 	cfg.Delivery = false
 	cfg.AdminAPIKey = "agk_bench-key-with-every-scope-0123456789"
+	// The server's garbage-collector settings, as `go run .` has them (the
+	// baselines share the process, and so the settings).
+	server.TuneGC(cfg, os.Getenv)
 	var drop func()
 	switch dbKind {
 	case "sqlite":

@@ -66,6 +66,8 @@ type Config struct {
 	HashConcurrency             int               // HASH_CONCURRENCY: password hashes at once
 	HashShare                   float64           // HASH_CPU_SHARE: the share of each hash slot's time hashing may take
 	DBMaxConns                  int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
+	GCPercent                   int               // GC_PERCENT: heap growth between collections, in per cent of the live heap (Go's GOGC, which wins when set)
+	MemoryLimitMiB              int               // MEMORY_LIMIT_MIB: the heap size the collector works to stay under (Go's GOMEMLIMIT, which wins when set; 0: none)
 	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
 	// JSON list such as [{"name":"google","issuer":"https://accounts.google.com",
 	// "clientId":"…","clientSecret":"…"}]).
@@ -113,6 +115,8 @@ func Default() Config {
 		// sign-ins then takes an eighth of a 2-core machine, and reads keep
 		// the rest (BENCHMARKS.md, "Mixed load").
 		HashShare:        0.25,
+		GCPercent:        200,
+		MemoryLimitMiB:   64,
 		Delivery:         true,
 		DeliveryInterval: 5 * time.Second,
 	}
@@ -214,6 +218,8 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	share := strconv.FormatFloat(c.HashShare, 'f', -1, 64)
 	str(&share, "hash-cpu-share", "HASH_CPU_SHARE", "share of each hash slot's time hashing may take (0 < x ≤ 1)")
 	num(&c.DBMaxConns, "db-max-conns", "DB_MAX_CONNS", "database connections per process (0: 20 on PostgreSQL, 8 on SQLite)")
+	num(&c.GCPercent, "gc-percent", "GC_PERCENT", "heap growth between garbage collections, per cent of the live heap (GOGC wins when set)")
+	num(&c.MemoryLimitMiB, "memory-limit-mib", "MEMORY_LIMIT_MIB", "heap size the garbage collector keeps under, MiB (GOMEMLIMIT wins when set; 0: none)")
 	providers := ""
 	str(&providers, "oidc-providers", "OIDC_PROVIDERS", `social sign-in providers, JSON: [{"name","issuer","clientId","clientSecret"}]`)
 	if err := fs.Parse(args); err != nil {
@@ -316,6 +322,9 @@ func (c Config) validate() error {
 	}
 	if c.TokenTTL < time.Minute {
 		errs = append(errs, "ACCESS_TOKEN_TTL must be at least 1m")
+	}
+	if c.GCPercent < 25 || c.MemoryLimitMiB < 0 {
+		errs = append(errs, "GC_PERCENT must be at least 25 and MEMORY_LIMIT_MIB not negative")
 	}
 	if !(c.HashShare > 0 && c.HashShare <= 1) {
 		errs = append(errs, "HASH_CPU_SHARE must be above 0 and at most 1 (1: hashes may run back to back)")

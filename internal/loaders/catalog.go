@@ -30,26 +30,15 @@ type catalogLoaders struct {
 }
 
 func (l *Loaders) newCatalog(db *ent.Client) {
-	l.VariantByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.ProductVariant, error) {
-		if rows, ok, err := readNarrowed(ctx, l, variantRows, variantColumns, func(s *sql.Selector) {
-			s.Where(sql.InInts(s.C(productvariant.FieldID), ids...))
-		}); ok {
-			return rows, err
-		}
+	l.VariantByID = newKeyed(byID(narrowByID(l, variantRows, variantColumns, func(ctx context.Context, ids []int) ([]*ent.ProductVariant, error) {
 		return db.ProductVariant.Query().Where(productvariant.IDIn(ids...)).All(ctx)
-	}, func(v *ent.ProductVariant) int { return v.ID }))
+	}), func(v *ent.ProductVariant) int { return v.ID }))
 	l.ProductByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Product, error) {
 		return db.Product.Query().Where(product.IDIn(ids...)).All(ctx)
 	}, func(v *ent.Product) int { return v.ID }))
-	l.VariantPages = newPages(productvariant.FieldProductID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.ProductVariant, error) {
-		if rows, ok, err := readNarrowed(ctx, l, variantRows, variantColumns, func(s *sql.Selector) {
-			s.Where(sql.InInts(s.C(productvariant.FieldProductID), parents...))
-			mod(s)
-		}); ok {
-			return rows, err
-		}
+	l.VariantPages = newPages(productvariant.FieldProductID, narrowPages(l, variantRows, productvariant.FieldProductID, variantColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.ProductVariant, error) {
 		return db.ProductVariant.Query().Where(productvariant.ProductIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.ProductVariant) int { return v.ProductID })
+	}), func(v *ent.ProductVariant) int { return v.ProductID })
 	// A variant's product loads next.
 	l.VariantByID.after = func(vs map[int]*ent.ProductVariant) {
 		for _, v := range vs {

@@ -6,9 +6,13 @@ import (
 
 	"accountgraph/ent/customer"
 	"accountgraph/ent/fulfillment"
+	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/mailingaddress"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
 	"accountgraph/ent/productvariant"
+	"accountgraph/ent/wishlist"
+	"accountgraph/ent/wishlistline"
 )
 
 // Columns narrow the rows of a request's reads: for each entity named, the
@@ -32,6 +36,10 @@ var Narrowable = map[string]func(string) bool{
 	"OrderLineItem":  orderlineitem.ValidColumn,
 	"ProductVariant": productvariant.ValidColumn,
 	"Fulfillment":    fulfillment.ValidColumn,
+	"MailingAddress": mailingaddress.ValidColumn,
+	"Wishlist":       wishlist.ValidColumn,
+	"WishlistLine":   wishlistline.ValidColumn,
+	"LoyaltyEntry":   loyaltyentry.ValidColumn,
 }
 
 // Narrow sets the columns of ctx's loaders. It is called before the

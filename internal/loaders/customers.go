@@ -25,13 +25,16 @@ type customerLoaders struct {
 	SessionPages *Pages[*ent.CustomerAccessToken]
 }
 
+var addressRows = newRowReader[ent.MailingAddress]("MailingAddress", mailingaddress.Table)
+
 func (l *Loaders) newCustomer(db *ent.Client) {
-	l.AddressByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.MailingAddress, error) {
+	addressColumns := []string{mailingaddress.FieldID, mailingaddress.FieldCustomerID}
+	l.AddressByID = newKeyed(byID(narrowByID(l, addressRows, addressColumns, func(ctx context.Context, ids []int) ([]*ent.MailingAddress, error) {
 		return db.MailingAddress.Query().Where(mailingaddress.IDIn(ids...)).All(ctx)
-	}, func(v *ent.MailingAddress) int { return v.ID }))
-	l.AddressPages = perCustomer(&l.byCustomer, newPages(mailingaddress.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.MailingAddress, error) {
+	}), func(v *ent.MailingAddress) int { return v.ID }))
+	l.AddressPages = perCustomer(&l.byCustomer, newPages(mailingaddress.FieldCustomerID, narrowPages(l, addressRows, mailingaddress.FieldCustomerID, addressColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.MailingAddress, error) {
 		return db.MailingAddress.Query().Where(mailingaddress.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.MailingAddress) int { return v.CustomerID }))
+	}), func(v *ent.MailingAddress) int { return v.CustomerID }))
 	l.Communication = perCustomer(&l.byCustomer, newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.CommunicationPreference, error) {
 		return db.CommunicationPreference.Query().Where(communicationpreference.CustomerIDIn(ids...)).All(ctx)
 	}, func(p *ent.CommunicationPreference) int { return p.CustomerID })))

@@ -35,6 +35,8 @@ type loyaltyLoaders struct {
 	ReferralCount        *Keyed[int, int]
 }
 
+var loyaltyEntryRows = newRowReader[ent.LoyaltyEntry]("LoyaltyEntry", loyaltyentry.Table)
+
 func (l *Loaders) newLoyalty(db *ent.Client) {
 	l.LoyaltyProgram = newKeyed(func(ctx context.Context, _ []int) (map[int]*ent.LoyaltyProgram, error) {
 		p, err := loyalty.Config(ctx, db)
@@ -49,9 +51,9 @@ func (l *Loaders) newLoyalty(db *ent.Client) {
 	l.LoyaltyLots = newKeyed(func(ctx context.Context, ids []int) (map[int]loyalty.Ledger, error) {
 		return loyalty.Lots(ctx, db, ids)
 	})
-	l.LoyaltyEntryPages = newPages(loyaltyentry.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.LoyaltyEntry, error) {
+	l.LoyaltyEntryPages = newPages(loyaltyentry.FieldCustomerID, narrowPages(l, loyaltyEntryRows, loyaltyentry.FieldCustomerID, []string{loyaltyentry.FieldID, loyaltyentry.FieldCustomerID}, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.LoyaltyEntry, error) {
 		return db.LoyaltyEntry.Query().Where(loyaltyentry.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(e *ent.LoyaltyEntry) int { return e.CustomerID })
+	}), func(e *ent.LoyaltyEntry) int { return e.CustomerID })
 	l.RedemptionPages = newPages(loyaltyredemption.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.LoyaltyRedemption, error) {
 		return db.LoyaltyRedemption.Query().Where(loyaltyredemption.CustomerIDIn(parents...)).Modify(mod).All(ctx)
 	}, func(r *ent.LoyaltyRedemption) int { return r.CustomerID })

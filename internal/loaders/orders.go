@@ -29,14 +29,9 @@ type orderLoaders struct {
 }
 
 func (l *Loaders) newOrders(db *ent.Client) {
-	l.LineItemByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.OrderLineItem, error) {
-		if rows, ok, err := readNarrowed(ctx, l, lineRows, lineColumns, func(s *sql.Selector) {
-			s.Where(sql.InInts(s.C(orderlineitem.FieldID), ids...))
-		}); ok {
-			return rows, err
-		}
+	l.LineItemByID = newKeyed(byID(narrowByID(l, lineRows, lineColumns, func(ctx context.Context, ids []int) ([]*ent.OrderLineItem, error) {
 		return db.OrderLineItem.Query().Where(orderlineitem.IDIn(ids...)).All(ctx)
-	}, func(v *ent.OrderLineItem) int { return v.ID }))
+	}), func(v *ent.OrderLineItem) int { return v.ID }))
 	l.Fulfillments = newKeyed(groupBy(func(ctx context.Context, ids []int) ([]*ent.Fulfillment, error) {
 		if rows, ok, err := readNarrowed(ctx, l, fulfillmentRows, []string{fulfillment.FieldID, fulfillment.FieldOrderID}, func(s *sql.Selector) {
 			s.Where(sql.And(sql.InInts(s.C(fulfillment.FieldOrderID), ids...), sql.EQ(s.C(fulfillment.FieldStatus), string(fulfillment.StatusSUCCESS)))).
@@ -81,33 +76,16 @@ func (l *Loaders) newOrders(db *ent.Client) {
 		}
 		return out, err
 	}))
-	l.LineItemPages = newPages(orderlineitem.FieldOrderID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
-		if rows, ok, err := readNarrowed(ctx, l, lineRows, lineColumns, func(s *sql.Selector) {
-			s.Where(sql.InInts(s.C(orderlineitem.FieldOrderID), parents...))
-			mod(s)
-		}); ok {
-			return rows, err
-		}
+	l.LineItemPages = newPages(orderlineitem.FieldOrderID, narrowPages(l, lineRows, orderlineitem.FieldOrderID, lineColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
 		return db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.OrderLineItem) int { return v.OrderID })
-	l.OrderPages = perCustomer(&l.byCustomer, newPages(order.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
-		if rows, ok, err := readNarrowed(ctx, l, orderRows, orderColumns, func(s *sql.Selector) {
-			s.Where(sql.InInts(s.C(order.FieldCustomerID), parents...))
-			mod(s)
-		}); ok {
-			return rows, err
-		}
+	}), func(v *ent.OrderLineItem) int { return v.OrderID })
+	l.OrderPages = perCustomer(&l.byCustomer, newPages(order.FieldCustomerID, narrowPages(l, orderRows, order.FieldCustomerID, orderColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
 		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.Order) int { return *v.CustomerID }))
+	}), func(v *ent.Order) int { return *v.CustomerID }))
 	l.OrderTotalCounts = orderCounts(db, l.OrderPages, order.FieldCustomerID)
-	l.OrderByID = newKeyed(byID(func(ctx context.Context, ids []int) ([]*ent.Order, error) {
-		if rows, ok, err := readNarrowed(ctx, l, orderRows, orderColumns, func(s *sql.Selector) {
-			s.Where(sql.InInts(s.C(order.FieldID), ids...))
-		}); ok {
-			return rows, err
-		}
+	l.OrderByID = newKeyed(byID(narrowByID(l, orderRows, orderColumns, func(ctx context.Context, ids []int) ([]*ent.Order, error) {
 		return db.Order.Query().Where(order.IDIn(ids...)).All(ctx)
-	}, func(o *ent.Order) int { return o.ID }))
+	}), func(o *ent.Order) int { return o.ID }))
 
 	// Each level tells the next which keys its children will load (an
 	// address's, a variant's: their own domains load them).

@@ -207,3 +207,32 @@ func readNarrowed[E any](ctx context.Context, l *Loaders, r *rowReader[E], need 
 	rows, err = r.read(ctx, l.db, s, cols)
 	return rows, true, err
 }
+
+// narrowPages is a Pages query that reads r's entity narrowed when the
+// request narrowed it (need: the loader's own columns), else with whole.
+func narrowPages[E any](l *Loaders, r *rowReader[E], parentCol string, need []string,
+	whole func(context.Context, func(*entsql.Selector), []int) ([]*E, error)) func(context.Context, func(*entsql.Selector), []int) ([]*E, error) {
+	return func(ctx context.Context, mod func(*entsql.Selector), parents []int) ([]*E, error) {
+		rows, ok, err := readNarrowed(ctx, l, r, need, func(s *entsql.Selector) {
+			s.Where(entsql.InInts(s.C(parentCol), parents...))
+			mod(s)
+		})
+		if !ok {
+			return whole(ctx, mod, parents)
+		}
+		return rows, err
+	}
+}
+
+// narrowByID is narrowPages for reads by ID (see byID).
+func narrowByID[E any](l *Loaders, r *rowReader[E], need []string, whole func(context.Context, []int) ([]*E, error)) func(context.Context, []int) ([]*E, error) {
+	return func(ctx context.Context, ids []int) ([]*E, error) {
+		rows, ok, err := readNarrowed(ctx, l, r, need, func(s *entsql.Selector) {
+			s.Where(entsql.InInts(s.C("id"), ids...))
+		})
+		if !ok {
+			return whole(ctx, ids)
+		}
+		return rows, err
+	}
+}

@@ -16,13 +16,18 @@ type wishlistLoaders struct {
 	WishlistLinePages *Pages[*ent.WishlistLine]
 }
 
+var (
+	wishlistRows     = newRowReader[ent.Wishlist]("Wishlist", wishlist.Table)
+	wishlistLineRows = newRowReader[ent.WishlistLine]("WishlistLine", wishlistline.Table)
+)
+
 func (l *Loaders) newWishlists(db *ent.Client) {
-	l.WishlistPages = perCustomer(&l.byCustomer, newPages(wishlist.FieldCustomerID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Wishlist, error) {
+	l.WishlistPages = perCustomer(&l.byCustomer, newPages(wishlist.FieldCustomerID, narrowPages(l, wishlistRows, wishlist.FieldCustomerID, []string{wishlist.FieldID, wishlist.FieldCustomerID}, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Wishlist, error) {
 		return db.Wishlist.Query().Where(wishlist.CustomerIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.Wishlist) int { return v.CustomerID }))
-	l.WishlistLinePages = newPages(wishlistline.FieldWishlistID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.WishlistLine, error) {
+	}), func(v *ent.Wishlist) int { return v.CustomerID }))
+	l.WishlistLinePages = newPages(wishlistline.FieldWishlistID, narrowPages(l, wishlistLineRows, wishlistline.FieldWishlistID, []string{wishlistline.FieldID, wishlistline.FieldWishlistID}, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.WishlistLine, error) {
 		return db.WishlistLine.Query().Where(wishlistline.WishlistIDIn(parents...)).Modify(mod).All(ctx)
-	}, func(v *ent.WishlistLine) int { return v.WishlistID })
+	}), func(v *ent.WishlistLine) int { return v.WishlistID })
 	l.WishlistPages.after = func(ws []*ent.Wishlist) {
 		for _, w := range ws {
 			l.WishlistLinePages.Expect(w.ID)
@@ -30,7 +35,9 @@ func (l *Loaders) newWishlists(db *ent.Client) {
 	}
 	l.WishlistLinePages.after = func(lines []*ent.WishlistLine) {
 		for _, li := range lines {
-			l.VariantByID.Expect(li.VariantID)
+			if li.VariantID != 0 { // 0: not read (see Columns)
+				l.VariantByID.Expect(li.VariantID)
+			}
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -44,6 +45,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err := gid.SetNamespace(cfg.IDNamespace); err != nil {
 		return err
 	}
+	TuneGC(cfg, getenv)
 	log := NewLogger(cfg, stderr)
 	log.Info("starting accountgraph", "config", cfg.String())
 	s, err := New(ctx, cfg, log)
@@ -233,3 +235,19 @@ func commandServer(ctx context.Context, getenv func(string) string, stderr io.Wr
 
 // noDelivery keeps a subcommand's process from sending messages.
 func noDelivery(c *config.Config) { c.Delivery = false }
+
+// TuneGC sets the garbage collector from cfg (GC_PERCENT, MEMORY_LIMIT_MIB),
+// unless Go's own GOGC and GOMEMLIMIT are set, which then win. The defaults
+// are measured (BENCHMARKS.md, 2026-12-05): at Go's default of 100 the
+// collector took a fifth of a history page's CPU, and 200 lets the page run
+// about a quarter faster; the limit makes the collector work harder when
+// the heap nears it (a burst of sign-ins, each hash holding argon2id's
+// memory), so the process's memory stays about where it was at 100.
+func TuneGC(cfg config.Config, getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(cfg.GCPercent)
+	}
+	if getenv("GOMEMLIMIT") == "" && cfg.MemoryLimitMiB > 0 {
+		debug.SetMemoryLimit(int64(cfg.MemoryLimitMiB) << 20)
+	}
+}
