@@ -116,7 +116,7 @@ type planExec struct {
 	mu       sync.Mutex
 	why      string // why gqlgen answers instead
 	cols     planColumns
-	narrowed loaders.Columns // what the plan narrowed its reads to (nil: whole rows)
+	narrowed *loaders.Columns // what the plan narrowed its reads to (nil: whole rows)
 
 	// Nodes and their field slots come from slabs: a few allocations a
 	// request instead of three an object.

@@ -105,9 +105,10 @@ func PlanNarrows(typ, field string) bool {
 // planColumns gathers, while an operation is planned, the columns its
 // fields read.
 type planColumns struct {
-	off   bool                       // a field reads what is not declared: whole rows everywhere
-	whole map[string]bool            // entities read whole
-	named map[string]map[string]bool // columns read, by entity
+	off    bool                       // a field reads what is not declared: whole rows everywhere
+	whole  map[string]bool            // entities read whole
+	named  map[string]map[string]bool // columns read, by entity
+	joined map[string]bool            // selected fields of loaders.JoinedFields
 }
 
 // field records field def (named name) of type t.
@@ -118,6 +119,12 @@ func (c *planColumns) field(t *planType, name string, def planFieldDef) {
 	if def.column != "" && t.entity != "" {
 		c.add(t.entity, def.column)
 		return
+	}
+	if _, ok := loaders.JoinedFields[t.name+"."+name]; ok {
+		if c.joined == nil {
+			c.joined = map[string]bool{}
+		}
+		c.joined[t.name+"."+name] = true
 	}
 	cols, declared := planFieldColumns[t.name+"."+name]
 	switch {
@@ -150,11 +157,11 @@ func (c *planColumns) add(entity, column string) {
 }
 
 // columns are the loaders' columns for the operation (nil: whole rows).
-func (c *planColumns) columns() loaders.Columns {
+func (c *planColumns) columns() *loaders.Columns {
 	if c.off {
 		return nil
 	}
-	out := loaders.Columns{}
+	out := &loaders.Columns{Of: map[string][]string{}, Joins: map[string]bool{}}
 next:
 	for entity, valid := range loaders.Narrowable {
 		if c.whole[entity] {
@@ -168,7 +175,17 @@ next:
 			cols = append(cols, col)
 		}
 		slices.Sort(cols) // the same statement text for the same fields
-		out[entity] = cols
+		out.Of[entity] = cols
+	}
+	// A field's objects are read with their parents' rows when both are
+	// narrowed (a whole row is read by ent's builders).
+	for field := range c.joined {
+		parent, _, _ := strings.Cut(field, ".")
+		_, p := out.Of[planTypes[parent].entity]
+		_, e := out.Of[loaders.JoinedFields[field]]
+		if p && e {
+			out.Joins[field] = true
+		}
 	}
 	return out
 }

