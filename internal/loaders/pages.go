@@ -120,26 +120,7 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 			}
 		}
 		spec := p.spec(window)
-		var werr error
-		rows, err := p.query(ctx, func(s *sql.Selector) {
-			if spec.Filter != nil {
-				spec.Filter(s)
-			}
-			if werr = spec.Window.Where(s, spec.Column); werr != nil {
-				return
-			}
-			if len(parents) == 1 {
-				// One parent (a signed-in customer's own list): a plain
-				// ORDER BY … LIMIT, which the databases answer from the
-				// index without ranking rows.
-				s.OrderBy(spec.Window.OrderTerms(spec.Column, s.C)...).Limit(spec.Window.Limit())
-				return
-			}
-			db.LimitPerParent(s, p.parentCol, spec.Window.Limit(), spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
-		}, parents)
-		if err == nil {
-			err = werr
-		}
+		rows, err := p.read(ctx, spec, parents)
 		if err != nil {
 			for _, parent := range parents {
 				put(&p.failed, PageKey{parent, window}, err)
@@ -167,6 +148,52 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 		out[i], outErr[i] = p.cache[k], p.failed[k]
 	}
 	return out, outErr
+}
+
+// perParentReads is how many rows a batch of pages reads plainly, per
+// parent and row of a page, before it ranks rows per parent (see read).
+const perParentReads = 4
+
+// read reads the rows of parents' pages under spec. One parent's page (a
+// signed-in customer's own list) is a plain ORDER BY … LIMIT, which the
+// databases answer from the index. Many parents' pages are first read
+// plainly too, ordered by parent, up to perParentReads times as many rows
+// as their pages hold, and each parent's rows cut to its page: exact when
+// fewer rows came, and about twice as cheap on SQLite as ranking rows with
+// ROW_NUMBER() OVER (PARTITION BY parent), which a second statement does
+// when a parent holds more (a long order, say).
+func (p *Pages[T]) read(ctx context.Context, spec page.Spec[T], parents []int) ([]T, error) {
+	limit := spec.Window.Limit()
+	cap := len(parents) * limit * perParentReads
+	var werr error
+	where := func(s *sql.Selector) bool {
+		if spec.Filter != nil {
+			spec.Filter(s)
+		}
+		werr = spec.Window.Where(s, spec.Column)
+		return werr == nil
+	}
+	rows, err := p.query(ctx, func(s *sql.Selector) {
+		if !where(s) {
+			return
+		}
+		if len(parents) == 1 {
+			s.OrderBy(spec.Window.OrderTerms(spec.Column, s.C)...).Limit(limit)
+			return
+		}
+		s.OrderBy(s.C(p.parentCol)).OrderBy(spec.Window.OrderTerms(spec.Column, s.C)...).Limit(cap)
+	}, parents)
+	if err == nil && werr == nil && len(parents) > 1 && len(rows) >= cap {
+		rows, err = p.query(ctx, func(s *sql.Selector) {
+			if where(s) {
+				db.LimitPerParent(s, p.parentCol, limit, spec.Window.OrderTerms(spec.Column, func(c string) string { return c }))
+			}
+		}, parents)
+	}
+	if err == nil {
+		err = werr
+	}
+	return rows, err
 }
 
 // counts answers total counts for pages' filters (cursor bounds ignored).
