@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"slices"
 
 	"entgo.io/ent/dialect/sql"
 
@@ -117,4 +118,56 @@ func productsCollectionsTable(s *sql.Selector) {
 	joined := d.Select(c.C("*")).AppendSelect(e.C(collectionproduct.FieldProductID)).
 		From(c).Join(e).On(c.C(collection.FieldID), e.C(collectionproduct.FieldCollectionID)).As(collection.Table)
 	s.From(joined).AppendSelect(s.C(collectionproduct.FieldProductID))
+}
+
+// withVariants is a Pages query of rows that name a variant (variantCol),
+// which reads their variants in the same statement when the request reads
+// both narrowed and selects field (see Columns.Joins), and gives them to
+// VariantByID; otherwise it is query. The rows are read from a view of their
+// table joined to the variants, named like their table, so the page's
+// conditions and ranking apply to it unchanged.
+func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, variantCol string, need []string, variantOf func(*E) *int,
+	query func(context.Context, func(*sql.Selector), []int) ([]*E, error)) func(context.Context, func(*sql.Selector), []int) ([]*E, error) {
+	return func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*E, error) {
+		if !l.joined(field) {
+			return query(ctx, mod, parents)
+		}
+		cols := l.pick(r.entity, append(slices.Clip(need), variantCol)...)
+		vcols := l.pick("ProductVariant", variantColumns...)
+		vfields, err := variantRows.fieldsOf(vcols)
+		if err != nil {
+			return nil, err
+		}
+		d := sql.Dialect(l.db.Dialect())
+		t, vt := d.Table(r.table), d.Table(productvariant.Table).As("ag_v")
+		view := d.Select(t.C("*")).From(t).LeftJoin(vt).On(t.C(variantCol), vt.C(productvariant.FieldID))
+		for _, c := range vcols {
+			view.AppendSelectAs(vt.C(c), "ag_v_"+c)
+		}
+		s := d.Select().From(view.As(r.table))
+		sel := make([]string, 0, len(cols)+len(vcols))
+		for _, c := range cols {
+			sel = append(sel, s.C(c))
+		}
+		for _, c := range vcols {
+			sel = append(sel, s.C("ag_v_"+c))
+		}
+		s.Select(sel...).Where(sql.InInts(s.C(parentCol), parents...))
+		mod(s)
+		return r.readWith(ctx, l.db, s, cols, len(vcols), func(e *E, vals []any) error {
+			id := variantOf(e)
+			if id == nil {
+				return nil
+			}
+			var v *ent.ProductVariant
+			if vals[0] != nil { // the variant's ID (variantColumns come first): nil when it is gone
+				v = new(ent.ProductVariant)
+				if err := variantRows.setAll(v, vfields, vcols, vals); err != nil {
+					return err
+				}
+			}
+			l.VariantByID.Prime(*id, v)
+			return nil
+		})
+	}
 }

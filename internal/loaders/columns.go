@@ -34,9 +34,9 @@ type Columns struct {
 }
 
 // JoinedFields are the object fields a loader can read with their parents'
-// rows, with the entity they return: the lines of an order page and their
-// variants in one statement instead of two.
-var JoinedFields = map[string]string{"OrderLineItem.variant": "ProductVariant"}
+// rows, with the entity they return: the lines of an order page or a
+// wishlist and their variants in one statement instead of two.
+var JoinedFields = map[string]string{"OrderLineItem.variant": "ProductVariant", "WishlistLine.merchandise": "ProductVariant"}
 
 // Narrowable are the entities whose reads can be narrowed, each with its
 // check of a column name.

@@ -12,7 +12,6 @@ import (
 	"accountgraph/ent/fulfillmentevent"
 	"accountgraph/ent/order"
 	"accountgraph/ent/orderlineitem"
-	"accountgraph/ent/productvariant"
 )
 
 // Order loaders: a customer's orders and their count, an order's lines,
@@ -80,12 +79,8 @@ func (l *Loaders) newOrders(db *ent.Client) {
 	linePages := narrowPages(l, lineRows, orderlineitem.FieldOrderID, lineColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
 		return db.OrderLineItem.Query().Where(orderlineitem.OrderIDIn(parents...)).Modify(mod).All(ctx)
 	})
-	l.LineItemPages = newPages(orderlineitem.FieldOrderID, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
-		if l.joined("OrderLineItem.variant") {
-			return l.linesWithVariants(ctx, mod, parents)
-		}
-		return linePages(ctx, mod, parents)
-	}, func(v *ent.OrderLineItem) int { return v.OrderID })
+	l.LineItemPages = newPages(orderlineitem.FieldOrderID, withVariants(l, "OrderLineItem.variant", lineRows, orderlineitem.FieldOrderID, orderlineitem.FieldVariantID,
+		lineColumns, func(li *ent.OrderLineItem) *int { return li.VariantID }, linePages), func(v *ent.OrderLineItem) int { return v.OrderID })
 	l.OrderPages = perCustomer(&l.byCustomer, newPages(order.FieldCustomerID, narrowPages(l, orderRows, order.FieldCustomerID, orderColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Order, error) {
 		return db.Order.Query().Where(order.CustomerIDIn(parents...)).Modify(mod).All(ctx)
 	}), func(v *ent.Order) int { return *v.CustomerID }))
@@ -161,48 +156,4 @@ func orderCounts(db *ent.Client, pages *Pages[*ent.Order], parentCol string) *da
 			return out, err
 		})
 	}, dataloadgen.WithWait(wait))
-}
-
-// linesWithVariants reads pages of lines with their variants in one
-// statement (the request reads both narrowed: see Columns.Joins), and
-// gives the variants to VariantByID: the lines are read from a view of
-// lines joined to their variants, named like the lines' table, so the
-// page's conditions and ranking apply to it unchanged.
-func (l *Loaders) linesWithVariants(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.OrderLineItem, error) {
-	cols := l.pick("OrderLineItem", append(lineColumns, orderlineitem.FieldVariantID)...)
-	vcols := l.pick("ProductVariant", variantColumns...)
-	vfields, err := variantRows.fieldsOf(vcols)
-	if err != nil {
-		return nil, err
-	}
-	d := sql.Dialect(l.db.Dialect())
-	lt, vt := d.Table(orderlineitem.Table), d.Table(productvariant.Table).As("ag_v")
-	view := d.Select(lt.C("*")).From(lt).LeftJoin(vt).On(lt.C(orderlineitem.FieldVariantID), vt.C(productvariant.FieldID))
-	for _, c := range vcols {
-		view.AppendSelectAs(vt.C(c), "ag_v_"+c)
-	}
-	s := d.Select().From(view.As(orderlineitem.Table))
-	sel := make([]string, 0, len(cols)+len(vcols))
-	for _, c := range cols {
-		sel = append(sel, s.C(c))
-	}
-	for _, c := range vcols {
-		sel = append(sel, s.C("ag_v_"+c))
-	}
-	s.Select(sel...).Where(sql.InInts(s.C(orderlineitem.FieldOrderID), parents...))
-	mod(s)
-	return lineRows.readWith(ctx, l.db, s, cols, len(vcols), func(li *ent.OrderLineItem, vals []any) error {
-		if li.VariantID == nil {
-			return nil
-		}
-		var v *ent.ProductVariant
-		if vals[0] != nil { // the variant's ID (variantColumns come first): nil when it is gone
-			v = new(ent.ProductVariant)
-			if err := variantRows.setAll(v, vfields, vcols, vals); err != nil {
-				return err
-			}
-		}
-		l.VariantByID.Prime(*li.VariantID, v)
-		return nil
-	})
 }

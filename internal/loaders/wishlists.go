@@ -25,9 +25,12 @@ func (l *Loaders) newWishlists(db *ent.Client) {
 	l.WishlistPages = perCustomer(&l.byCustomer, newPages(wishlist.FieldCustomerID, narrowPages(l, wishlistRows, wishlist.FieldCustomerID, []string{wishlist.FieldID, wishlist.FieldCustomerID}, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.Wishlist, error) {
 		return db.Wishlist.Query().Where(wishlist.CustomerIDIn(parents...)).Modify(mod).All(ctx)
 	}), func(v *ent.Wishlist) int { return v.CustomerID }))
-	l.WishlistLinePages = newPages(wishlistline.FieldWishlistID, narrowPages(l, wishlistLineRows, wishlistline.FieldWishlistID, []string{wishlistline.FieldID, wishlistline.FieldWishlistID}, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.WishlistLine, error) {
+	lineColumns := []string{wishlistline.FieldID, wishlistline.FieldWishlistID}
+	linePages := narrowPages(l, wishlistLineRows, wishlistline.FieldWishlistID, lineColumns, func(ctx context.Context, mod func(*sql.Selector), parents []int) ([]*ent.WishlistLine, error) {
 		return db.WishlistLine.Query().Where(wishlistline.WishlistIDIn(parents...)).Modify(mod).All(ctx)
-	}), func(v *ent.WishlistLine) int { return v.WishlistID })
+	})
+	l.WishlistLinePages = newPages(wishlistline.FieldWishlistID, withVariants(l, "WishlistLine.merchandise", wishlistLineRows, wishlistline.FieldWishlistID, wishlistline.FieldVariantID,
+		lineColumns, func(li *ent.WishlistLine) *int { return &li.VariantID }, linePages), func(v *ent.WishlistLine) int { return v.WishlistID })
 	l.WishlistPages.after = func(ws []*ent.Wishlist) {
 		for _, w := range ws {
 			l.WishlistLinePages.Expect(w.ID)
