@@ -98,8 +98,9 @@ func PlanNarrows(typ, field string) bool {
 	if !ok {
 		return false
 	}
-	_, declared := planFieldColumns[typ+"."+field]
-	return declared || (def.column != "" && t.entity != "") || (!def.resolve && t.entity == "")
+	var c planColumns
+	c.field(t, field, def)
+	return !c.off && len(c.whole) == 0
 }
 
 // planColumns gathers, while an operation is planned, the columns its

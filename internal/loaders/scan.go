@@ -32,7 +32,6 @@ type rowReader[E any] struct {
 // rowField is one column's place in the entity.
 type rowField struct {
 	index int
-	typ   reflect.Type // the field's type
 	elem  reflect.Type // for a nullable field (a pointer), what it points to
 	json  bool         // stored as JSON
 }
@@ -50,7 +49,7 @@ func newRowReader[E any](entity, table string) *rowReader[E] {
 		if !f.IsExported() || f.Name == "Edges" {
 			continue
 		}
-		rf := rowField{index: i, typ: f.Type}
+		rf := rowField{index: i}
 		base := f.Type
 		if base.Kind() == reflect.Pointer {
 			rf.elem = base.Elem()
