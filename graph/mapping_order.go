@@ -3,8 +3,6 @@ package graph
 import (
 	"context"
 
-	"github.com/vikstrous/dataloadgen"
-
 	"accountgraph/ent"
 	"accountgraph/ent/companycontact"
 	"accountgraph/ent/schema"
@@ -182,7 +180,7 @@ func (r *Resolver) contactOrders(ctx context.Context, c *ent.CompanyContact, arg
 
 // orderConnection loads one parent's page of orders (and its total when
 // asked for) through the request's loaders.
-func orderConnection(ctx context.Context, pages *loaders.Pages[*ent.Order], counts *dataloadgen.Loader[loaders.PageKey, int], parent int,
+func orderConnection(ctx context.Context, pages *loaders.Pages[*ent.Order], counts *loaders.Counts, parent int,
 	spec page.Spec[*ent.Order]) (*model.OrderConnection, error) {
 	p, err := pages.Load(ctx, parent, spec)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -286,6 +287,7 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 	// response context of their own, and send the operation to gqlgen.
 	ctx = graphql.WithFreshResponseContext(ctx)
 	x.ctx = ctx
+	defer loaders.Inline(ctx, false) // whatever happened in a level
 	root, ok := x.selection(planTypes["Query"], x.ec.OperationContext.Operation.SelectionSet)
 	if !ok {
 		return nil, PlanUnsupported
@@ -427,14 +429,41 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 			}
 		}
 	}
-	l := &planLevel{}
-	l.wg.Add(calls)
+	// The level's calls run one after another on this goroutine, with the
+	// loaders refusing to wait for siblings (loaders.Inline): those that
+	// would wait, and their field's later calls, run concurrently after.
+	var later []planTask
+	var waited []*planField
+	loaders.Inline(ctx, true)
 	k := 0
 	for _, n := range level {
 		for _, i := range n.sel.resolves {
-			planGo(planTask{x: x, n: n, i: i, fc: &fcs[k], level: l})
+			f := &n.sel.fields[i]
+			t := planTask{x: x, n: n, i: i, fc: &fcs[k]}
 			k++
+			if slices.Contains(waited, f) {
+				later = append(later, t)
+				continue
+			}
+			switch x.try(n, i, t.fc) {
+			case planFailed:
+				loaders.Inline(ctx, false)
+				return false
+			case planWaits:
+				waited = append(waited, f)
+				later = append(later, t)
+			}
 		}
+	}
+	loaders.Inline(ctx, false)
+	if len(later) == 0 {
+		return true
+	}
+	l := &planLevel{}
+	l.wg.Add(len(later))
+	for _, t := range later {
+		t.level = l
+		planGo(t)
 	}
 	l.wg.Wait()
 	return !l.failed.Load()
@@ -496,10 +525,27 @@ func planWorker(t planTask) {
 
 // call runs field i of n with a field context like gqlgen's (resolvers read
 // their arguments, the enclosing token and their selections from it) in fc.
-func (x *planExec) call(n *planNode, i int, fc *graphql.FieldContext) (ok bool) {
+func (x *planExec) call(n *planNode, i int, fc *graphql.FieldContext) bool {
+	return x.try(n, i, fc) == planCalled
+}
+
+// planCall is how a call went.
+type planCall int
+
+const (
+	planCalled planCall = iota
+	planFailed          // an error or a panic: gqlgen answers
+	planWaits           // a load would wait for siblings (loaders.Inline): call it again, concurrently
+)
+
+// try is call, telling a load that would wait from a failure.
+func (x *planExec) try(n *planNode, i int, fc *graphql.FieldContext) (how planCall) {
 	defer func() {
-		if recover() != nil {
-			ok = false
+		if r := recover(); r != nil {
+			how = planFailed
+			if r == loaders.ErrWouldWait {
+				how = planWaits
+			}
 		}
 	}()
 	f := &n.sel.fields[i]
@@ -508,13 +554,13 @@ func (x *planExec) call(n *planNode, i int, fc *graphql.FieldContext) (ok bool) 
 	v, err := x.planResolve(ctx, f.def.fn, n.obj)
 	if err != nil {
 		x.fail(n.sel.typ.name + "." + f.field.Name + " returned an error")
-		return false
+		return planFailed
 	}
 	n.vals[f.val] = v
 	if f.def.object {
 		n.kid(i).ctx = ctx
 	}
-	return true
+	return planCalled
 }
 
 // one records the single object field i of n returned (ptr nil: null).

@@ -85,12 +85,14 @@ func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
 		vs, errs := k.batch(ctx, []K{key})
 		return vs[0], errs[0]
 	}
+	waiting(ctx)
 	return k.batcher().Load(ctx, key)
 }
 
 // LoadAll returns the values of keys, in order.
 func (k *Keyed[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
 	if !k.known(keys...) {
+		waiting(ctx)
 		return k.batcher().LoadAll(ctx, keys)
 	}
 	vs, errs := k.batch(ctx, keys)

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"entgo.io/ent/dialect/sql"
-	"github.com/vikstrous/dataloadgen"
 
 	"accountgraph/ent"
 	"accountgraph/ent/company"
@@ -24,7 +23,7 @@ type companyLoaders struct {
 	CustomerByID       *Keyed[int, *ent.Customer]
 	// CompanyOrderPages are companies' orders (what an ADMIN contact sees).
 	CompanyOrderPages       *Pages[*ent.Order]
-	CompanyOrderTotalCounts *dataloadgen.Loader[PageKey, int]
+	CompanyOrderTotalCounts *Counts
 }
 
 func (l *Loaders) newCompany(db *ent.Client) {

@@ -6,7 +6,9 @@ package loaders
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"accountgraph/ent"
@@ -35,7 +37,8 @@ type Loaders struct {
 	byCustomer []expecter
 
 	db     *ent.Client
-	narrow *Columns // see Narrow
+	narrow *Columns    // see Narrow
+	inline atomic.Bool // see Inline
 }
 
 // wait is how long a loader collects keys before it queries. Completeness
@@ -99,6 +102,31 @@ func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
 }
 
 type ctxKey struct{}
+
+// ErrWouldWait is what a load panics with, while its loaders are Inline,
+// when it would wait for siblings to be batched with.
+var ErrWouldWait = errors.New("loaders: the load would wait for its siblings")
+
+// Inline says whether ctx's loaders refuse to wait for siblings. A caller
+// that runs a level's fields one after another on one goroutine (the read
+// plan) sets it: most of a level's loads are of registered keys, fetched at
+// once with all their siblings, or cached, and need no goroutine each; a
+// load that would wait for siblings (keys nobody registered) panics with
+// ErrWouldWait instead, and the caller runs that field concurrently with its
+// siblings as before. A panic, not an error, since a resolver could turn an
+// error into a null.
+func Inline(ctx context.Context, on bool) {
+	if l, ok := ctx.Value(ctxKey{}).(*Loaders); ok {
+		l.inline.Store(on)
+	}
+}
+
+// waiting is called before a load waits for siblings.
+func waiting(ctx context.Context) {
+	if l, ok := ctx.Value(ctxKey{}).(*Loaders); ok && l.inline.Load() {
+		panic(ErrWouldWait)
+	}
+}
 
 // Middleware gives every request its own loaders.
 func Middleware(db *ent.Client, next http.Handler) http.Handler {

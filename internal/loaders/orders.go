@@ -3,6 +3,7 @@ package loaders
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"entgo.io/ent/dialect/sql"
 	"github.com/vikstrous/dataloadgen"
@@ -18,7 +19,7 @@ import (
 // shipments and tracking events, lines and orders by ID.
 type orderLoaders struct {
 	OrderPages       *Pages[*ent.Order]
-	OrderTotalCounts *dataloadgen.Loader[PageKey, int]
+	OrderTotalCounts *Counts
 	OrderCount       *Keyed[int, int]
 	// OrderByID loads orders (a ticket's order).
 	OrderByID     *Keyed[int, *ent.Order]
@@ -135,10 +136,30 @@ var (
 	fulfillmentRows = newRowReader[ent.Fulfillment]("Fulfillment", fulfillment.Table)
 )
 
+// Counts are total counts per page key, batched by time (a connection's
+// totalCount is asked for beside its page, whose parents are registered;
+// its own keys are not).
+type Counts struct {
+	mu     sync.Mutex
+	count  func(ctx context.Context, keys []PageKey) ([]int, []error)
+	loader *dataloadgen.Loader[PageKey, int] // made on first use
+}
+
+// Load returns key's count.
+func (c *Counts) Load(ctx context.Context, key PageKey) (int, error) {
+	waiting(ctx)
+	c.mu.Lock()
+	if c.loader == nil {
+		c.loader = dataloadgen.NewLoader(c.count, dataloadgen.WithWait(wait))
+	}
+	c.mu.Unlock()
+	return c.loader.Load(ctx, key)
+}
+
 // orderCounts counts the orders of each page key's parent (grouped by
 // parentCol) under the key's filter: totalCount of an order connection.
-func orderCounts(db *ent.Client, pages *Pages[*ent.Order], parentCol string) *dataloadgen.Loader[PageKey, int] {
-	return dataloadgen.NewLoader(func(ctx context.Context, keys []PageKey) ([]int, []error) {
+func orderCounts(db *ent.Client, pages *Pages[*ent.Order], parentCol string) *Counts {
+	return &Counts{count: func(ctx context.Context, keys []PageKey) ([]int, []error) {
 		return pages.counts(ctx, keys, func(ctx context.Context, filter func(*sql.Selector), parents []int) (map[int]int, error) {
 			var rows []struct {
 				Parent int `json:"parent"`
@@ -155,5 +176,5 @@ func orderCounts(db *ent.Client, pages *Pages[*ent.Order], parentCol string) *da
 			}
 			return out, err
 		})
-	}, dataloadgen.WithWait(wait))
+	}}
 }

@@ -84,6 +84,7 @@ func (p *Pages[T]) Load(ctx context.Context, parent int, spec page.Spec[T]) (pag
 		return pg, err
 	}
 	if !known {
+		waiting(ctx)
 		return p.batcher().Load(ctx, key)
 	}
 	pages, errs := p.fetch(ctx, []PageKey{key})
