@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"accountgraph/internal/loaders"
@@ -86,7 +87,8 @@ type planField struct {
 	field    graphql.CollectedField
 	key      string // `"alias":`
 	typename bool
-	args     map[string]any
+	args     map[string]any      // coerced arguments, when they name no variable
+	argSlot  int                 // else their place in planExec.args (-1: none)
 	child    map[string]*planSel // the plan of the returned objects, by concrete type
 	abstract bool                // returns an interface or union: child is planned per type met
 }
@@ -118,6 +120,10 @@ type planExec struct {
 	why      string // why gqlgen answers instead
 	cols     planColumns
 	narrowed *loaders.Columns // what the plan narrowed its reads to (nil: whole rows)
+	keep     bool             // while planning: the plan can be kept for the document's next requests
+	running  bool             // planned: selections planned now (of abstract fields) are this request's alone
+	varArgs  []*planField     // while planning: fields whose arguments name variables
+	args     []map[string]any // their arguments in this request, by planField.argSlot
 
 	// Nodes and their field slots come from slabs: a few allocations a
 	// request instead of three an object.
@@ -192,13 +198,14 @@ func PlannedSchema(cfg Config, opts PlanOptions) graphql.ExecutableSchema {
 	if opts.Uncounted == nil {
 		opts.Uncounted = func(ctx context.Context) context.Context { return ctx }
 	}
-	return &plannedSchema{ExecutableSchema: inner, es: inner.(*executableSchema), opts: opts}
+	return &plannedSchema{ExecutableSchema: inner, es: inner.(*executableSchema), opts: opts, plans: lru.New[*planDoc](1000)}
 }
 
 type plannedSchema struct {
 	graphql.ExecutableSchema
-	es   *executableSchema
-	opts PlanOptions
+	es    *executableSchema
+	opts  PlanOptions
+	plans *lru.LRU[*planDoc] // by document and operation name (see planDoc)
 }
 
 // Exec runs a query on the plan when it can, else on gqlgen.
@@ -218,7 +225,7 @@ func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		}
 		done = true
 		x := &planExec{ec: newExecutionContext(opCtx, s.es, nil)}
-		data, outcome := x.run(ctx)
+		data, outcome := x.run(ctx, s.plans)
 		s.opts.Observe(ctx, outcome, x.why)
 		if outcome == PlanRan && x.narrowed != nil {
 			s.opts.Observe(ctx, PlanNarrowed, "")
@@ -276,7 +283,7 @@ func (x *planExec) fail(why string) {
 }
 
 // run executes the operation on the plan.
-func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
+func (x *planExec) run(ctx context.Context, plans *lru.LRU[*planDoc]) (data []byte, outcome PlanOutcome) {
 	defer func() {
 		if r := recover(); r != nil {
 			x.why = fmt.Sprintf("panic: %v", r)
@@ -288,13 +295,13 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 	ctx = graphql.WithFreshResponseContext(ctx)
 	x.ctx = ctx
 	defer loaders.Inline(ctx, false) // whatever happened in a level
-	root, ok := x.selection(planTypes["Query"], x.ec.OperationContext.Operation.SelectionSet)
-	if !ok {
+	doc := x.plan(plans)
+	if doc.root == nil || !x.coerce(doc) {
 		return nil, PlanUnsupported
 	}
-	x.narrowed = x.cols.columns()
+	x.narrowed, x.running = doc.narrowed, true
 	loaders.Narrow(ctx, x.narrowed)
-	top := x.newNode(root, nil, ctx)
+	top := x.newNode(doc.root, nil, ctx)
 	for level := []*planNode{top}; len(level) > 0; {
 		if !x.resolveLevel(ctx, level) {
 			return nil, PlanFallback
@@ -328,6 +335,111 @@ func (x *planExec) run(ctx context.Context) (data []byte, outcome PlanOutcome) {
 // of a page, so that a response costs one allocation of its size.
 var planBuffers = sync.Pool{New: func() any { return new(planBuffer) }}
 
+// planDoc is the plan of one operation of one document, made once and kept
+// (like gqlgen's parsed documents) by document and operation name: what a
+// request adds is its variables' values, the arguments of the fields that
+// name them (coerced per request, into planExec.args).
+type planDoc struct {
+	root     *planSel // nil: the plan does not run the operation (why)
+	why      string
+	narrowed *loaders.Columns
+	varArgs  []*planField // fields whose arguments name variables, by planField.argSlot
+}
+
+// plan returns the operation's plan, from plans when it is there. An
+// operation whose selections depend on its variables (@skip or @include
+// with a variable) or on the data (fields of an interface or union, planned
+// per concrete type met) is planned anew for each request.
+func (x *planExec) plan(plans *lru.LRU[*planDoc]) *planDoc {
+	op := x.ec.OperationContext
+	key := op.OperationName + "\x00" + op.RawQuery
+	if doc, ok := plans.Get(x.ctx, key); ok {
+		if doc.root == nil {
+			x.why = doc.why
+		}
+		return doc
+	}
+	x.keep = !planVariesWith(op.Doc, op.Operation.SelectionSet, map[string]bool{})
+	doc := &planDoc{}
+	root, ok := x.selection(planTypes["Query"], op.Operation.SelectionSet)
+	if ok {
+		doc.root, doc.narrowed, doc.varArgs = root, x.cols.columns(), x.varArgs
+	} else {
+		doc.why = x.why
+	}
+	if x.keep {
+		plans.Add(x.ctx, key, doc)
+	}
+	return doc
+}
+
+// coerce coerces the arguments that name variables, with this request's.
+func (x *planExec) coerce(doc *planDoc) bool {
+	if len(doc.varArgs) == 0 {
+		return true
+	}
+	x.args = make([]map[string]any, len(doc.varArgs))
+	for i, f := range doc.varArgs {
+		args, err := x.planArgs(x.ctx, f.def.fn, f.field.ArgumentMap(x.ec.Variables))
+		if err != nil {
+			x.fail("arguments of " + f.field.ObjectDefinition.Name + "." + f.field.Name)
+			return false
+		}
+		x.args[i] = args
+	}
+	return true
+}
+
+// planVariesWith tells whether the fields set selects depend on variables:
+// an @skip or @include (or @defer) whose condition is a variable.
+func planVariesWith(doc *ast.QueryDocument, set ast.SelectionSet, seen map[string]bool) bool {
+	for _, sel := range set {
+		var dirs ast.DirectiveList
+		var sub ast.SelectionSet
+		switch s := sel.(type) {
+		case *ast.Field:
+			dirs, sub = s.Directives, s.SelectionSet
+		case *ast.InlineFragment:
+			dirs, sub = s.Directives, s.SelectionSet
+		case *ast.FragmentSpread:
+			dirs = s.Directives
+			if !seen[s.Name] {
+				seen[s.Name] = true
+				if f := doc.Fragments.ForName(s.Name); f != nil {
+					sub = f.SelectionSet
+				}
+			}
+		}
+		for _, d := range dirs {
+			for _, a := range d.Arguments {
+				if planNamesVariable(a.Value) {
+					return true
+				}
+			}
+		}
+		if planVariesWith(doc, sub, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// planNamesVariable tells whether v is or holds a variable.
+func planNamesVariable(v *ast.Value) bool {
+	if v == nil {
+		return false
+	}
+	if v.Kind == ast.Variable {
+		return true
+	}
+	for _, c := range v.Children {
+		if planNamesVariable(c.Value) {
+			return true
+		}
+	}
+	return false
+}
+
 // selection plans set on type t.
 func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool) {
 	if t == nil {
@@ -354,13 +466,20 @@ func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool)
 		}
 		x.cols.field(t, cf.Name, def)
 		pf.def = def
+		pf.argSlot = -1
 		if cf.Definition != nil && len(cf.Definition.Arguments) > 0 {
-			args, err := x.planArgs(x.ctx, def.fn, cf.ArgumentMap(x.ec.Variables))
-			if err != nil {
-				x.fail("arguments of " + t.name + "." + cf.Name)
-				return nil, false
+			if !x.running && slices.ContainsFunc(cf.Arguments, func(a *ast.Argument) bool { return planNamesVariable(a.Value) }) {
+				// Coerced per request (coerce), with its variables.
+				pf.argSlot = len(x.varArgs)
+				x.varArgs = append(x.varArgs, pf)
+			} else {
+				args, err := x.planArgs(x.ctx, def.fn, cf.ArgumentMap(x.ec.Variables))
+				if err != nil {
+					x.fail("arguments of " + t.name + "." + cf.Name)
+					return nil, false
+				}
+				pf.args = args
 			}
-			pf.args = args
 		}
 		if def.resolve {
 			pf.val = len(s.resolves)
@@ -376,6 +495,7 @@ func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool)
 			// possible type (Node has dozens) at every level would multiply.
 			pf.abstract = true
 			x.cols.off = true // its types' fields are known only when met
+			x.keep = false    // and its plan grows as they are
 			continue
 		}
 		c, ok := x.selection(planTypes[def.named], cf.Selections)
@@ -549,7 +669,11 @@ func (x *planExec) try(n *planNode, i int, fc *graphql.FieldContext) (how planCa
 		}
 	}()
 	f := &n.sel.fields[i]
-	*fc = graphql.FieldContext{Object: n.sel.typ.name, Field: f.field, Args: f.args, IsMethod: true, IsResolver: f.def.resolver}
+	args := f.args
+	if f.argSlot >= 0 {
+		args = x.args[f.argSlot]
+	}
+	*fc = graphql.FieldContext{Object: n.sel.typ.name, Field: f.field, Args: args, IsMethod: true, IsResolver: f.def.resolver}
 	ctx := graphql.WithFieldContext(n.ctx, fc) // sets fc.Parent
 	v, err := x.planResolve(ctx, f.def.fn, n.obj)
 	if err != nil {

@@ -2,6 +2,7 @@ package tests
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
@@ -98,6 +99,59 @@ func FuzzReadPlan(f *testing.F) {
 		}
 		token := api.login(t, login.Email, login.Password)
 		api.Do(t, randomQuery(schema, rand.New(rand.NewPCG(seed, 23))), map[string]any{"t": token, "yes": true, "no": false})
+	})
+}
+
+// TestReadPlanKeptPerDocument: a document's plan is made once and kept; what
+// each request brings (its variables: the token, a page size, an @include
+// condition) still decides its answer, which is the answer gqlgen gives.
+func TestReadPlanKeptPerDocument(t *testing.T) {
+	parallel(t)
+	eachDB(t, func(t *testing.T, api *API) {
+		emailA, tokenA, _ := api.newCustomer(t, "plankeepa")
+		emailB, tokenB, _ := api.newCustomer(t, "plankeepb")
+		for _, city := range []string{"Ottawa", "Toronto", "Montreal"} {
+			api.addAddress(t, tokenA, with(ottawa, "city", city))
+		}
+		off := startOn(t, api, func(c *config.Config) { c.ReadPlan = false })
+		// Arguments with variables, no variable directive: the kept plan.
+		const kept = `query($t: String!, $n: Int!) { customer(customerAccessToken: $t) { email addresses(first: $n) { nodes { city } } } }`
+		// A variable directive: planned per request.
+		const varies = `query($t: String!, $n: Int!, $e: Boolean!) { customer(customerAccessToken: $t) { email @include(if: $e) addresses(first: $n) { nodes { city } } } }`
+		for _, c := range []struct {
+			doc    string
+			vars   map[string]any
+			email  string
+			cities int
+		}{
+			{kept, map[string]any{"t": tokenA, "n": 1}, emailA, 1},
+			{kept, map[string]any{"t": tokenA, "n": 3}, emailA, 3},
+			{kept, map[string]any{"t": tokenB, "n": 3}, emailB, 0},
+			{varies, map[string]any{"t": tokenA, "n": 2, "e": true}, emailA, 2},
+			{varies, map[string]any{"t": tokenA, "n": 2, "e": false}, "", 2},
+			{varies, map[string]any{"t": tokenB, "n": 1, "e": true}, emailB, 0},
+		} {
+			before := api.Metric(t, `accountgraph_read_plan_total{outcome="plan"}`)
+			r := api.Do(t, c.doc, c.vars)
+			if got := api.Metric(t, `accountgraph_read_plan_total{outcome="plan"}`) - before; got != 1 {
+				t.Errorf("%v: the plan answered %v times, want 1", c.vars, got)
+			}
+			var out struct {
+				Customer struct {
+					Email     string
+					Addresses struct{ Nodes []struct{ City string } }
+				}
+			}
+			if err := json.Unmarshal(r.Data["customer"], &out.Customer); err != nil || len(r.Errors) > 0 {
+				t.Fatalf("%v: %s", c.vars, r.Raw)
+			}
+			if out.Customer.Email != c.email || len(out.Customer.Addresses.Nodes) != c.cities {
+				t.Errorf("%v: %s, want email %q and %d addresses", c.vars, r.Raw, c.email, c.cities)
+			}
+			if g := off.Do(t, c.doc, c.vars); g.Raw != r.Raw {
+				t.Errorf("%v\nwith the plan:    %s\nwithout the plan: %s", c.vars, r.Raw, g.Raw)
+			}
+		}
 	})
 }
 
