@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -20,6 +21,17 @@ func fieldRequested(ctx context.Context, name string) bool {
 		}
 	}
 	return false
+}
+
+// onlyFieldsRequested tells whether the current field selects none but the
+// fields named.
+func onlyFieldsRequested(ctx context.Context, names ...string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if !slices.Contains(names, f.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // pageArgs gathers a connection field's paging arguments.

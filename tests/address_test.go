@@ -366,3 +366,33 @@ func TestAddressPhonesAsPeopleTypeThem(t *testing.T) {
 		}
 	})
 }
+
+// TestDefaultAddressIDWithoutRead: an address book's "default" mark asks
+// only for the default address's ID, which the customer's row holds: no
+// statement reads the address. Asked for more, it is read; deleted, the
+// next address takes its place.
+func TestDefaultAddressIDWithoutRead(t *testing.T) {
+	parallel(t)
+	eachDB(t, func(t *testing.T, api *API) {
+		_, token, _ := api.newCustomer(t, "defid")
+		first := api.addAddress(t, token, ottawa)
+		second := api.addAddress(t, token, with(ottawa, "city", "Toronto"))
+		statements := func(doc string) (string, int) {
+			before := api.Statements(t)
+			out := api.Read(t, doc, map[string]any{"t": token}, "customer")
+			return out, api.Statements(t) - before
+		}
+		idOnly, n := statements(`query($t: String!) { customer(customerAccessToken: $t) { defaultAddress { id __typename } } }`)
+		if want := `{"defaultAddress":{"id":"` + first.ID + `","__typename":"MailingAddress"}}`; idOnly != want || n != 1 {
+			t.Errorf("ID only: %s in %d statements, want %s in 1 (the token's customer)", idOnly, n, want)
+		}
+		more, n := statements(`query($t: String!) { customer(customerAccessToken: $t) { defaultAddress { id city } } }`)
+		if want := `{"defaultAddress":{"id":"` + first.ID + `","city":"Ottawa"}}`; more != want || n != 2 {
+			t.Errorf("with its city: %s in %d statements, want %s in 2", more, n, want)
+		}
+		api.MustDo(t, addressDeleteDoc, map[string]any{"token": token, "id": first.ID}, "customerAddressDelete", nil)
+		if got, _ := statements(`query($t: String!) { customer(customerAccessToken: $t) { defaultAddress { id } } }`); got != `{"defaultAddress":{"id":"`+second.ID+`"}}` {
+			t.Errorf("after deleting the default: %s, want the second address %s", got, second.ID)
+		}
+	})
+}
