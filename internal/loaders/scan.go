@@ -82,6 +82,11 @@ func (r *rowReader[E]) readWith(ctx context.Context, db *ent.Client, sel *entsql
 		return nil, err
 	}
 	query, args := sel.Query()
+	return r.readQuery(ctx, db, query, args, fields, cols, extra, each)
+}
+
+// readQuery is readWith for a statement's text and arguments.
+func (r *rowReader[E]) readQuery(ctx context.Context, db *ent.Client, query string, args []any, fields []rowField, cols []string, extra int, each func(*E, []any) error) ([]*E, error) {
 	rows, err := db.Read(ctx, query, args)
 	if err != nil {
 		return nil, err
