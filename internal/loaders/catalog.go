@@ -133,7 +133,11 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 			return query(ctx, mod, parents)
 		}
 		cols := l.pick(r.entity, append(slices.Clip(need), variantCol)...)
-		vcols := l.pick("ProductVariant", variantColumns...)
+		// The variants' ID and the columns the request's fields read: the
+		// loaders' own columns of a variant (its product, its position in
+		// its product's pages) serve reads by ID and pages, not these rows
+		// (a field that reads them declares them).
+		vcols := l.pick("ProductVariant", productvariant.FieldID)
 		vfields, err := variantRows.fieldsOf(vcols)
 		if err != nil {
 			return nil, err
