@@ -42,7 +42,7 @@ func Open(url string, counter Counter, maxConns int) (*DB, error) {
 	switch {
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		dia = dialect.Postgres
-		conn = &countingConnector{dsn: url, driver: stdlib.GetDefaultDriver(), counter: counter}
+		conn = &countingConnector{dsn: postgresDSN(url), driver: stdlib.GetDefaultDriver(), counter: counter}
 	default:
 		dia = dialect.SQLite
 		dsn, err := sqliteDSN(url)
@@ -64,6 +64,23 @@ func Open(url string, counter Counter, maxConns int) (*DB, error) {
 	}
 	drv := entsql.OpenDB(dia, sqldb)
 	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: sqldb, Dialect: dia}, nil
+}
+
+// postgresDSN sets the sessions' random_page_cost to 1.1, what
+// PostgreSQL's manual suggests for solid-state storage, unless the URL sets
+// it (pgx sends parameters it does not know to the server as settings).
+// With the default 4, an account page's join of a few lines to their
+// variants hashed the whole variants table (0.33 ms) instead of looking
+// each variant up by key (0.13 ms) while the catalogue was small.
+func postgresDSN(url string) string {
+	if strings.Contains(url, "random_page_cost=") {
+		return url
+	}
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "random_page_cost=1.1"
 }
 
 // sqliteDSN turns the configured URL into a go-sqlite3 DSN with foreign
