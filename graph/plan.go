@@ -541,7 +541,7 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 		return true
 	}
 	// The level's field contexts in one allocation.
-	fcs := make([]graphql.FieldContext, calls)
+	fcs := make([]planFieldCtx, calls)
 	if calls == 1 {
 		for _, n := range level {
 			for _, i := range n.sel.resolves {
@@ -600,7 +600,7 @@ type planTask struct {
 	x     *planExec
 	n     *planNode
 	i     int
-	fc    *graphql.FieldContext
+	fc    *planFieldCtx
 	level *planLevel
 }
 
@@ -645,8 +645,41 @@ func planWorker(t planTask) {
 
 // call runs field i of n with a field context like gqlgen's (resolvers read
 // their arguments, the enclosing token and their selections from it) in fc.
-func (x *planExec) call(n *planNode, i int, fc *graphql.FieldContext) bool {
+func (x *planExec) call(n *planNode, i int, fc *planFieldCtx) bool {
 	return x.try(n, i, fc) == planCalled
+}
+
+// planFieldCtx is a resolver's context: what graphql.WithFieldContext
+// makes (the field context under gqlgen's key), made a level at a time in
+// one allocation rather than one context value per call.
+type planFieldCtx struct {
+	context.Context
+	fc graphql.FieldContext
+}
+
+func (c *planFieldCtx) Value(key any) any {
+	if key == planFieldKey {
+		return &c.fc
+	}
+	return c.Context.Value(key)
+}
+
+// planFieldKey is gqlgen's (unexported) key of the field context, as
+// graphql.GetFieldContext asks a context for it.
+var planFieldKey = func() any {
+	var probe planKeyProbe
+	graphql.GetFieldContext(&probe)
+	return probe.key
+}()
+
+type planKeyProbe struct {
+	context.Context
+	key any
+}
+
+func (p *planKeyProbe) Value(key any) any {
+	p.key = key
+	return nil
 }
 
 // planCall is how a call went.
@@ -659,7 +692,7 @@ const (
 )
 
 // try is call, telling a load that would wait from a failure.
-func (x *planExec) try(n *planNode, i int, fc *graphql.FieldContext) (how planCall) {
+func (x *planExec) try(n *planNode, i int, fc *planFieldCtx) (how planCall) {
 	defer func() {
 		if r := recover(); r != nil {
 			how = planFailed
@@ -673,8 +706,9 @@ func (x *planExec) try(n *planNode, i int, fc *graphql.FieldContext) (how planCa
 	if f.argSlot >= 0 {
 		args = x.args[f.argSlot]
 	}
-	*fc = graphql.FieldContext{Object: n.sel.typ.name, Field: f.field, Args: args, IsMethod: true, IsResolver: f.def.resolver}
-	ctx := graphql.WithFieldContext(n.ctx, fc) // sets fc.Parent
+	*fc = planFieldCtx{Context: n.ctx, fc: graphql.FieldContext{Parent: graphql.GetFieldContext(n.ctx),
+		Object: n.sel.typ.name, Field: f.field, Args: args, IsMethod: true, IsResolver: f.def.resolver}}
+	ctx := context.Context(fc)
 	v, err := x.planResolve(ctx, f.def.fn, n.obj)
 	if err != nil {
 		x.fail(n.sel.typ.name + "." + f.field.Name + " returned an error")
