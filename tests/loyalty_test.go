@@ -973,3 +973,27 @@ func TestLoyaltyBirthday(t *testing.T) {
 		}
 	})
 }
+
+// TestLoyaltyPageStatements: the account's loyalty page reads the session's
+// customer, the programme with the customer's account, and the ledger page:
+// three statements, with the balance and entries right; with the programme
+// off, no loyalty.
+func TestLoyaltyPageStatements(t *testing.T) {
+	parallel(t)
+	eachDB(t, func(t *testing.T, api *API) {
+		api.setUpLoyalty(t, nil)
+		_, token, id := api.newCustomer(t, "loypage")
+		api.adjust(t, id, 120)
+		api.adjust(t, id, -20)
+		const doc = `query($t: String!) { customer(customerAccessToken: $t) { loyalty { pointsBalance transactions(first: 5) { nodes { points } } } } }`
+		before := api.Statements(t)
+		got := api.Read(t, doc, map[string]any{"t": token}, "customer")
+		if n := api.Statements(t) - before; n != 3 {
+			t.Errorf("%d statements, want 3", n)
+		}
+		// The sign-up bonus (100 points) first.
+		if want := `{"loyalty":{"pointsBalance":200,"transactions":{"nodes":[{"points":-20},{"points":120},{"points":100}]}}}`; got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	})
+}

@@ -71,6 +71,25 @@ func (k *Keyed[K, V]) Prime(key K, v V) {
 	}
 }
 
+// fill stores the values of keys another statement read (absent keys get
+// the zero value, as in a batch), and registers their next level.
+func (k *Keyed[K, V]) fill(keys []K, values map[K]V) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	got := make(map[K]V, len(keys))
+	for _, key := range keys {
+		if _, done := k.cache[key]; done {
+			continue
+		}
+		put(&k.cache, key, values[key])
+		delete(k.expected, key)
+		got[key] = values[key]
+	}
+	if k.after != nil {
+		k.after(got)
+	}
+}
+
 // Load returns the value of one key.
 func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
 	k.mu.Lock()

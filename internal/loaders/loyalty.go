@@ -9,6 +9,7 @@ import (
 	"accountgraph/ent"
 	"accountgraph/ent/loyaltyaccount"
 	"accountgraph/ent/loyaltyentry"
+	"accountgraph/ent/loyaltyprogram"
 	"accountgraph/ent/loyaltyredemption"
 	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/membership"
@@ -39,6 +40,9 @@ var loyaltyEntryRows = newRowReader[ent.LoyaltyEntry]("LoyaltyEntry", loyaltyent
 
 func (l *Loaders) newLoyalty(db *ent.Client) {
 	l.LoyaltyProgram = newKeyed(func(ctx context.Context, _ []int) (map[int]*ent.LoyaltyProgram, error) {
+		if p, err := l.programWithAccounts(ctx); p != nil || err != nil {
+			return map[int]*ent.LoyaltyProgram{0: p}, err
+		}
 		p, err := loyalty.Config(ctx, db)
 		return map[int]*ent.LoyaltyProgram{0: p}, err
 	})
@@ -137,4 +141,62 @@ func (l *Loaders) newLoyalty(db *ent.Client) {
 			l.PlanByID.Expect(m.PlanID)
 		}
 	}
+}
+
+var (
+	programRows = newRowReader[ent.LoyaltyProgram]("LoyaltyProgram", loyaltyprogram.Table)
+	accountRows = newRowReader[ent.LoyaltyAccount]("LoyaltyAccount", loyaltyaccount.Table)
+)
+
+// programWithAccounts reads the programme (whose switch every loyalty field
+// asks first) with the registered customers' accounts in one statement, in
+// a read operation the plan narrowed (whose fields of the two are known not
+// to query further from them); nil when it does not apply, or when the
+// programme was never set up (its defaults are not stored).
+func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram, error) {
+	if l.narrow == nil {
+		return nil, nil
+	}
+	k := l.LoyaltyAccount
+	k.mu.Lock()
+	customers := make([]int, 0, len(k.expected))
+	for id := range k.expected {
+		customers = append(customers, id)
+	}
+	k.mu.Unlock()
+	if len(customers) == 0 {
+		return nil, nil
+	}
+	pfields, err := programRows.fieldsOf(loyaltyprogram.Columns)
+	if err != nil {
+		return nil, err
+	}
+	afields, err := accountRows.fieldsOf(loyaltyaccount.Columns)
+	if err != nil {
+		return nil, err
+	}
+	d := sql.Dialect(l.db.Dialect())
+	p, a := d.Table(loyaltyprogram.Table).As("p"), d.Table(loyaltyaccount.Table).As("a")
+	q := d.Select(p.Columns(loyaltyprogram.Columns...)...).AppendSelect(a.Columns(loyaltyaccount.Columns...)...).From(p).
+		LeftJoin(a).OnP(sql.InInts(a.C(loyaltyaccount.FieldCustomerID), customers...)).
+		Where(sql.EQ(p.C(loyaltyprogram.FieldID), loyalty.ProgramRowID))
+	text, args := q.Query()
+	accounts := make(map[int]*ent.LoyaltyAccount, len(customers))
+	programs, err := programRows.readQuery(ctx, l.db, text, args, pfields, loyaltyprogram.Columns, len(loyaltyaccount.Columns),
+		func(_ *ent.LoyaltyProgram, vals []any) error {
+			if vals[0] == nil { // no account
+				return nil
+			}
+			acc := new(ent.LoyaltyAccount)
+			if err := accountRows.setAll(acc, afields, loyaltyaccount.Columns, vals); err != nil {
+				return err
+			}
+			accounts[acc.CustomerID] = acc
+			return nil
+		})
+	if err != nil || len(programs) == 0 {
+		return nil, err
+	}
+	k.fill(customers, accounts)
+	return programs[0], nil
 }

@@ -70,7 +70,7 @@ const (
 	MaxBenefits  = 20
 	MaxPoints    = 1_000_000
 	maxRulePts   = 100_000
-	programRowID = 1
+	ProgramRowID = 1 // the programme is one row
 )
 
 // Service runs the loyalty rules.
@@ -120,9 +120,9 @@ func (s *Service) Config(ctx context.Context, c *ent.Client) (*ent.LoyaltyProgra
 // Config returns the set-up row (the defaults, disabled, until an admin
 // sets it up).
 func Config(ctx context.Context, c *ent.Client) (*ent.LoyaltyProgram, error) {
-	p, err := c.LoyaltyProgram.Get(ctx, programRowID)
+	p, err := c.LoyaltyProgram.Get(ctx, ProgramRowID)
 	if ent.IsNotFound(err) {
-		return &ent.LoyaltyProgram{ID: programRowID, Name: loyaltyprogram.DefaultName, CurrencyCode: loyaltyprogram.DefaultCurrencyCode,
+		return &ent.LoyaltyProgram{ID: ProgramRowID, Name: loyaltyprogram.DefaultName, CurrencyCode: loyaltyprogram.DefaultCurrencyCode,
 			PointsPerUnit: loyaltyprogram.DefaultPointsPerUnit, EarnRules: []schema.EarnRule{}, TierBasis: loyaltyprogram.DefaultTierBasis,
 			Tiers: []schema.Tier{}, RewardCodeValidDays: loyaltyprogram.DefaultRewardCodeValidDays}, nil
 	}
@@ -311,7 +311,7 @@ func (s *Service) UpdateProgram(ctx context.Context, in ProgramInput) (*Program,
 		return nil, err
 	}
 	err = db.WithTx(ctx, s.DB, func(tx *ent.Tx) error {
-		c := tx.LoyaltyProgram.Create().SetID(programRowID).SetEnabled(cfg.Enabled).SetName(cfg.Name).SetCurrencyCode(currency).
+		c := tx.LoyaltyProgram.Create().SetID(ProgramRowID).SetEnabled(cfg.Enabled).SetName(cfg.Name).SetCurrencyCode(currency).
 			SetPointsPerUnit(cfg.PointsPerUnit).SetEarnRules(cfg.EarnRules).SetTierBasis(cfg.TierBasis).SetTiers(cfg.Tiers).
 			SetExpireAfterMonths(cfg.ExpireAfterMonths).SetExpireAfterInactiveMonths(cfg.ExpireAfterInactiveMonths).
 			SetRewardCodeValidDays(cfg.RewardCodeValidDays)
