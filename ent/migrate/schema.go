@@ -728,6 +728,11 @@ var (
 				Columns: []*schema.Column{LoyaltyEntriesColumns[1], LoyaltyEntriesColumns[12]},
 			},
 			{
+				Name:    "loyaltyentry_customer_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{LoyaltyEntriesColumns[1], LoyaltyEntriesColumns[0]},
+			},
+			{
 				Name:    "loyaltyentry_order_id",
 				Unique:  false,
 				Columns: []*schema.Column{LoyaltyEntriesColumns[7]},

@@ -39,6 +39,8 @@ func (LoyaltyEntry) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("customer_id", "idempotency_key").Unique(),
 		index.Fields("customer_id", "created_at"),
+		// The ledger page, newest first by ID, from the index (not sorted).
+		index.Fields("customer_id", "id"),
 		index.Fields("order_id"),
 	}
 }
