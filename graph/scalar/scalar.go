@@ -17,7 +17,11 @@ import (
 // MarshalDateTime writes t as "2006-01-02T15:04:05Z".
 func MarshalDateTime(t time.Time) graphql.Marshaler {
 	return graphql.WriterFunc(func(w io.Writer) {
-		_, _ = io.WriteString(w, strconv.Quote(t.UTC().Format(time.RFC3339)))
+		// RFC 3339 has nothing JSON escapes: quotes around it are its JSON.
+		b := make([]byte, 0, 32)
+		b = append(b, '"')
+		b = append(t.UTC().AppendFormat(b, time.RFC3339), '"')
+		_, _ = w.Write(b)
 	})
 }
 
