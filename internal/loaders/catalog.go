@@ -142,23 +142,17 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 		if err != nil {
 			return nil, err
 		}
-		d := sql.Dialect(l.db.Dialect())
-		t, vt := d.Table(r.table), d.Table(productvariant.Table).As("ag_v")
-		view := d.Select(t.C("*")).From(t).LeftJoin(vt).On(t.C(variantCol), vt.C(productvariant.FieldID))
-		for _, c := range vcols {
-			view.AppendSelectAs(vt.C(c), "ag_v_"+c)
+		fields, err := r.fieldsOf(cols)
+		if err != nil {
+			return nil, err
 		}
-		s := d.Select().From(view.As(r.table))
-		sel := make([]string, 0, len(cols)+len(vcols))
-		for _, c := range cols {
-			sel = append(sel, s.C(c))
+		key := l.statementKey(ctx, r.table, cols, append([]string{"ag_v", variantCol}, vcols...), len(parents))
+		text, args, ok := keptStatement(key, parents)
+		if !ok {
+			text, args = variantView(l, r.table, variantCol, parentCol, cols, vcols, mod, parents)
+			keepStatement(key, text, args, parents)
 		}
-		for _, c := range vcols {
-			sel = append(sel, s.C("ag_v_"+c))
-		}
-		s.Select(sel...).Where(sql.InInts(s.C(parentCol), parents...))
-		mod(s)
-		return r.readWith(ctx, l.db, s, cols, len(vcols), func(e *E, vals []any) error {
+		return r.readQuery(ctx, l.db, text, args, fields, cols, len(vcols), func(e *E, vals []any) error {
 			id := variantOf(e)
 			if id == nil {
 				return nil
@@ -174,4 +168,26 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 			return nil
 		})
 	}
+}
+
+// variantView is withVariants' statement: rows of table joined to their
+// variants, under table's name.
+func variantView(l *Loaders, table, variantCol, parentCol string, cols, vcols []string, mod func(*sql.Selector), parents []int) (string, []any) {
+	d := sql.Dialect(l.db.Dialect())
+	t, vt := d.Table(table), d.Table(productvariant.Table).As("ag_v")
+	view := d.Select(t.C("*")).From(t).LeftJoin(vt).On(t.C(variantCol), vt.C(productvariant.FieldID))
+	for _, c := range vcols {
+		view.AppendSelectAs(vt.C(c), "ag_v_"+c)
+	}
+	s := d.Select().From(view.As(table))
+	sel := make([]string, 0, len(cols)+len(vcols))
+	for _, c := range cols {
+		sel = append(sel, s.C(c))
+	}
+	for _, c := range vcols {
+		sel = append(sel, s.C("ag_v_"+c))
+	}
+	s.Select(sel...).Where(sql.InInts(s.C(parentCol), parents...))
+	mod(s)
+	return s.Query()
 }

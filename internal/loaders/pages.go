@@ -174,7 +174,13 @@ func (p *Pages[T]) read(ctx context.Context, spec page.Spec[T], parents []int) (
 		werr = spec.Window.Where(s, spec.Column)
 		return werr == nil
 	}
-	rows, err := p.query(ctx, func(s *sql.Selector) {
+	// Without a cursor or a filter, the statement's text is the page's
+	// shape's (see statements.go).
+	shape := ""
+	if spec.Filter == nil && spec.Window.After == nil && spec.Window.Before == nil {
+		shape = p.parentCol + "|" + spec.Column.Name + "|" + spec.Window.ID()
+	}
+	rows, err := p.query(withShape(ctx, shape), func(s *sql.Selector) {
 		if !where(s) {
 			return
 		}

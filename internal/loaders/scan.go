@@ -245,14 +245,25 @@ func readNarrowed[E any](ctx context.Context, l *Loaders, r *rowReader[E], need 
 func narrowPages[E any](l *Loaders, r *rowReader[E], parentCol string, need []string,
 	whole func(context.Context, func(*entsql.Selector), []int) ([]*E, error)) func(context.Context, func(*entsql.Selector), []int) ([]*E, error) {
 	return func(ctx context.Context, mod func(*entsql.Selector), parents []int) ([]*E, error) {
-		rows, ok, err := readNarrowed(ctx, l, r, need, func(s *entsql.Selector) {
-			s.Where(entsql.InInts(s.C(parentCol), parents...))
-			mod(s)
-		})
-		if !ok {
+		cols := l.pick(r.entity, need...)
+		if cols == nil {
 			return whole(ctx, mod, parents)
 		}
-		return rows, err
+		fields, err := r.fieldsOf(cols)
+		if err != nil {
+			return nil, err
+		}
+		key := l.statementKey(ctx, r.table, cols, nil, len(parents))
+		text, args, ok := keptStatement(key, parents)
+		if !ok {
+			t := entsql.Dialect(l.db.Dialect()).Table(r.table)
+			s := entsql.Dialect(l.db.Dialect()).Select(t.Columns(cols...)...).From(t)
+			s.Where(entsql.InInts(s.C(parentCol), parents...))
+			mod(s)
+			text, args = s.Query()
+			keepStatement(key, text, args, parents)
+		}
+		return r.readQuery(ctx, l.db, text, args, fields, cols, 0, nil)
 	}
 }
 
