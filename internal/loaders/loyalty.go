@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"entgo.io/ent/dialect/sql"
@@ -175,12 +176,16 @@ func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram,
 	if err != nil {
 		return nil, err
 	}
-	d := sql.Dialect(l.db.Dialect())
-	p, a := d.Table(loyaltyprogram.Table).As("p"), d.Table(loyaltyaccount.Table).As("a")
-	q := d.Select(p.Columns(loyaltyprogram.Columns...)...).AppendSelect(a.Columns(loyaltyaccount.Columns...)...).From(p).
-		LeftJoin(a).OnP(sql.InInts(a.C(loyaltyaccount.FieldCustomerID), customers...)).
-		Where(sql.EQ(p.C(loyaltyprogram.FieldID), loyalty.ProgramRowID))
-	text, args := q.Query()
+	key := l.db.Dialect() + "|loyalty programme and accounts|" + strconv.Itoa(len(customers))
+	text, args, ok := keptStatement(key, customers)
+	if !ok {
+		d := sql.Dialect(l.db.Dialect())
+		p, a := d.Table(loyaltyprogram.Table).As("p"), d.Table(loyaltyaccount.Table).As("a")
+		text, args = d.Select(p.Columns(loyaltyprogram.Columns...)...).AppendSelect(a.Columns(loyaltyaccount.Columns...)...).From(p).
+			LeftJoin(a).OnP(sql.InInts(a.C(loyaltyaccount.FieldCustomerID), customers...)).
+			Where(sql.EQ(p.C(loyaltyprogram.FieldID), loyalty.ProgramRowID)).Query()
+		keepStatement(key, text, args, customers)
+	}
 	accounts := make(map[int]*ent.LoyaltyAccount, len(customers))
 	programs, err := programRows.readQuery(ctx, l.db, text, args, pfields, loyaltyprogram.Columns, len(loyaltyaccount.Columns),
 		func(_ *ent.LoyaltyProgram, vals []any) error {

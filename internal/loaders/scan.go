@@ -233,11 +233,16 @@ func readNarrowed[E any](ctx context.Context, l *Loaders, r *rowReader[E], need 
 	if cols == nil {
 		return nil, false, nil
 	}
-	t := entsql.Dialect(l.db.Dialect()).Table(r.table)
-	s := entsql.Dialect(l.db.Dialect()).Select(t.Columns(cols...)...).From(t)
+	s := narrowSelect(l, r, cols)
 	where(s)
 	rows, err = r.read(ctx, l.db, s, cols)
 	return rows, true, err
+}
+
+// narrowSelect selects cols of r's table.
+func narrowSelect[E any](l *Loaders, r *rowReader[E], cols []string) *entsql.Selector {
+	t := entsql.Dialect(l.db.Dialect()).Table(r.table)
+	return entsql.Dialect(l.db.Dialect()).Select(t.Columns(cols...)...).From(t)
 }
 
 // narrowPages is a Pages query that reads r's entity narrowed when the
@@ -256,8 +261,7 @@ func narrowPages[E any](l *Loaders, r *rowReader[E], parentCol string, need []st
 		key := l.statementKey(ctx, r.table, cols, nil, len(parents))
 		text, args, ok := keptStatement(key, parents)
 		if !ok {
-			t := entsql.Dialect(l.db.Dialect()).Table(r.table)
-			s := entsql.Dialect(l.db.Dialect()).Select(t.Columns(cols...)...).From(t)
+			s := narrowSelect(l, r, cols)
 			s.Where(entsql.InInts(s.C(parentCol), parents...))
 			mod(s)
 			text, args = s.Query()
