@@ -567,8 +567,7 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 			}
 			switch x.try(n, i, t.fc) {
 			case planFailed:
-				loaders.Inline(ctx, false)
-				return false
+				return false // run turns Inline off
 			case planWaits:
 				waited = append(waited, f)
 				later = append(later, t)

@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/vikstrous/dataloadgen"
@@ -71,19 +72,30 @@ func (k *Keyed[K, V]) Prime(key K, v V) {
 	}
 }
 
-// fill stores the values of keys another statement read (absent keys get
-// the zero value, as in a batch), and registers their next level.
+// fill stores the values of keys another statement read, as a batch of
+// them would (keys already read keep their values).
 func (k *Keyed[K, V]) fill(keys []K, values map[K]V) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	keys = slices.DeleteFunc(slices.Clone(keys), func(key K) bool {
+		_, done := k.cache[key]
+		return done
+	})
 	got := make(map[K]V, len(keys))
 	for _, key := range keys {
-		if _, done := k.cache[key]; done {
-			continue
+		if v, ok := values[key]; ok {
+			got[key] = v
 		}
-		put(&k.cache, key, values[key])
+	}
+	k.store(keys, got)
+}
+
+// store stores the values read for keys (absent keys get the zero value:
+// nil, 0, no rows) and registers their next level. k.mu is held.
+func (k *Keyed[K, V]) store(keys []K, got map[K]V) {
+	for _, key := range keys {
+		put(&k.cache, key, got[key])
 		delete(k.expected, key)
-		got[key] = values[key]
 	}
 	if k.after != nil {
 		k.after(got)
@@ -157,13 +169,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 		}
 		var got map[K]V
 		if got, err = k.fetch(ctx, list); err == nil {
-			for _, key := range list {
-				put(&k.cache, key, got[key]) // absent keys get the zero value: nil, 0, no rows
-				delete(k.expected, key)
-			}
-			if k.after != nil {
-				k.after(got)
-			}
+			k.store(list, got)
 		} else {
 			for _, key := range list {
 				put(&k.failed, key, err)

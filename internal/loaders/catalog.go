@@ -147,11 +147,9 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 			return nil, err
 		}
 		key := l.statementKey(ctx, r.table, cols, append([]string{"ag_v", variantCol}, vcols...), len(parents))
-		text, args, ok := keptStatement(key, parents)
-		if !ok {
-			text, args = variantView(l, r.table, variantCol, parentCol, cols, vcols, mod, parents)
-			keepStatement(key, text, args, parents)
-		}
+		text, args := statement(key, parents, func() (string, []any) {
+			return variantView(l, r.table, variantCol, parentCol, cols, vcols, mod, parents)
+		})
 		return r.readQuery(ctx, l.db, text, args, fields, cols, len(vcols), func(e *E, vals []any) error {
 			id := variantOf(e)
 			if id == nil {

@@ -177,15 +177,13 @@ func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram,
 		return nil, err
 	}
 	key := l.db.Dialect() + "|loyalty programme and accounts|" + strconv.Itoa(len(customers))
-	text, args, ok := keptStatement(key, customers)
-	if !ok {
+	text, args := statement(key, customers, func() (string, []any) {
 		d := sql.Dialect(l.db.Dialect())
 		p, a := d.Table(loyaltyprogram.Table).As("p"), d.Table(loyaltyaccount.Table).As("a")
-		text, args = d.Select(p.Columns(loyaltyprogram.Columns...)...).AppendSelect(a.Columns(loyaltyaccount.Columns...)...).From(p).
+		return d.Select(p.Columns(loyaltyprogram.Columns...)...).AppendSelect(a.Columns(loyaltyaccount.Columns...)...).From(p).
 			LeftJoin(a).OnP(sql.InInts(a.C(loyaltyaccount.FieldCustomerID), customers...)).
 			Where(sql.EQ(p.C(loyaltyprogram.FieldID), loyalty.ProgramRowID)).Query()
-		keepStatement(key, text, args, customers)
-	}
+	})
 	accounts := make(map[int]*ent.LoyaltyAccount, len(customers))
 	programs, err := programRows.readQuery(ctx, l.db, text, args, pfields, loyaltyprogram.Columns, len(loyaltyaccount.Columns),
 		func(_ *ent.LoyaltyProgram, vals []any) error {

@@ -259,14 +259,12 @@ func narrowPages[E any](l *Loaders, r *rowReader[E], parentCol string, need []st
 			return nil, err
 		}
 		key := l.statementKey(ctx, r.table, cols, nil, len(parents))
-		text, args, ok := keptStatement(key, parents)
-		if !ok {
+		text, args := statement(key, parents, func() (string, []any) {
 			s := narrowSelect(l, r, cols)
 			s.Where(entsql.InInts(s.C(parentCol), parents...))
 			mod(s)
-			text, args = s.Query()
-			keepStatement(key, text, args, parents)
-		}
+			return s.Query()
+		})
 		return r.readQuery(ctx, l.db, text, args, fields, cols, 0, nil)
 	}
 }

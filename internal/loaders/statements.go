@@ -64,6 +64,17 @@ func (l *Loaders) statementKey(ctx context.Context, table string, cols []string,
 	return b.String()
 }
 
+// statement returns the kept text of key with parents bound, or builds it
+// (and keeps it, for a key).
+func statement(key string, parents []int, build func() (string, []any)) (string, []any) {
+	if text, args, ok := keptStatement(key, parents); ok {
+		return text, args
+	}
+	text, args := build()
+	keepStatement(key, text, args, parents)
+	return text, args
+}
+
 // keptStatement returns the kept text of key with parents bound.
 func keptStatement(key string, parents []int) (string, []any, bool) {
 	if key == "" {
