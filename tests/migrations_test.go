@@ -122,7 +122,7 @@ func TestAutoMigratedDatabaseIsAdopted(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := old.Client.Schema.Create(ctx); err != nil {
+		if err := db.AutoMigrate(ctx, old.Client); err != nil {
 			t.Fatal(err)
 		}
 		old.Close()

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	atlasmigrate "ariga.io/atlas/sql/migrate"
@@ -18,6 +19,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql/schema"
 
+	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/ent/migrate"
 )
@@ -43,6 +45,8 @@ func Diff(ctx context.Context, devURL, dir, name string) (bool, error) {
 		return false, err
 	}
 	defer d.Close()
+	entSchema.Lock()
+	defer entSchema.Unlock()
 	if err := d.Client.Schema.NamedDiff(ctx, name, schema.WithDir(local), schema.WithMigrationMode(schema.ModeReplay),
 		schema.WithDropIndex(true), schema.WithDropColumn(true), schema.WithFormatter(atlasmigrate.DefaultFormatter)); err != nil {
 		return false, fmt.Errorf("diff: %w", err)
@@ -146,10 +150,24 @@ func (d *DB) adoptAutoMigrated(ctx context.Context) (bool, error) {
 	if err != nil || !legacy {
 		return false, err
 	}
-	if err := d.Client.Schema.Create(ctx, migrate.WithDropIndex(true)); err != nil {
+	if err := AutoMigrate(ctx, d.Client, migrate.WithDropIndex(true)); err != nil {
 		return false, fmt.Errorf("bring an auto-migrated database up to date: %w", err)
 	}
 	return true, nil
+}
+
+// entSchema serialises ent's schema migrations and diffs in this process:
+// they write into the generated table definitions (ent/migrate.Tables),
+// which every client shares, so two at once (servers starting side by side
+// in the tests) wrote one map concurrently.
+var entSchema sync.Mutex
+
+// AutoMigrate runs ent's auto-migration on client (databases of releases
+// before versioned migrations are made and adopted this way).
+func AutoMigrate(ctx context.Context, client *ent.Client, opts ...schema.MigrateOption) error {
+	entSchema.Lock()
+	defer entSchema.Unlock()
+	return client.Schema.Create(ctx, opts...)
 }
 
 // MigrateVersions applies at most n pending versioned migrations (0: all),
