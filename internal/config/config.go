@@ -65,7 +65,7 @@ type Config struct {
 	Argon2Parallelism           uint8             // ARGON2_PARALLELISM
 	HashConcurrency             int               // HASH_CONCURRENCY: password hashes at once
 	HashShare                   float64           // HASH_CPU_SHARE: the share of each hash slot's time hashing may take
-	DBMaxConns                  int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL, 8 on SQLite)
+	DBMaxConns                  int               // DB_MAX_CONNS: database connections (0: 20 on PostgreSQL; on SQLite two per core, 4 to 8)
 	GCPercent                   int               // GC_PERCENT: heap growth between collections, in per cent of the live heap (Go's GOGC, which wins when set)
 	MemoryLimitMiB              int               // MEMORY_LIMIT_MIB: the heap size the collector works to stay under (Go's GOMEMLIMIT, which wins when set; 0: none)
 	// OIDCProviders are the social sign-in providers (OIDC_PROVIDERS, a
@@ -217,7 +217,7 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	num(&c.HashConcurrency, "hash-concurrency", "HASH_CONCURRENCY", "password hashes computed at once")
 	share := strconv.FormatFloat(c.HashShare, 'f', -1, 64)
 	str(&share, "hash-cpu-share", "HASH_CPU_SHARE", "share of each hash slot's time hashing may take (0 < x ≤ 1)")
-	num(&c.DBMaxConns, "db-max-conns", "DB_MAX_CONNS", "database connections per process (0: 20 on PostgreSQL, 8 on SQLite)")
+	num(&c.DBMaxConns, "db-max-conns", "DB_MAX_CONNS", "database connections per process (0: 20 on PostgreSQL; on SQLite two per core, 4 to 8)")
 	num(&c.GCPercent, "gc-percent", "GC_PERCENT", "heap growth between garbage collections, per cent of the live heap (GOGC wins when set)")
 	num(&c.MemoryLimitMiB, "memory-limit-mib", "MEMORY_LIMIT_MIB", "heap size the garbage collector keeps under, MiB (GOMEMLIMIT wins when set; 0: none)")
 	providers := ""

@@ -37,3 +37,16 @@ func TestPostgresPlannerSetting(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultConns: SQLite's pool is two connections per core, 4 to 8;
+// PostgreSQL's is 20.
+func TestDefaultConns(t *testing.T) {
+	for _, c := range []struct {
+		dia         string
+		procs, want int
+	}{{"sqlite3", 1, 4}, {"sqlite3", 2, 4}, {"sqlite3", 3, 6}, {"sqlite3", 16, 8}, {"postgres", 2, 20}} {
+		if got := defaultConns(c.dia, c.procs); got != c.want {
+			t.Errorf("defaultConns(%s, %d) = %d, want %d", c.dia, c.procs, got, c.want)
+		}
+	}
+}
