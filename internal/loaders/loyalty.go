@@ -182,7 +182,7 @@ func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram,
 		p, a := d.Table(loyaltyprogram.Table).As("p"), d.Table(loyaltyaccount.Table).As("a")
 		return d.Select(p.Columns(loyaltyprogram.Columns...)...).AppendSelect(a.Columns(loyaltyaccount.Columns...)...).From(p).
 			LeftJoin(a).OnP(sql.InInts(a.C(loyaltyaccount.FieldCustomerID), customers...)).
-			Where(sql.EQ(p.C(loyaltyprogram.FieldID), loyalty.ProgramRowID)).Query()
+			Where(literalEQ(p.C(loyaltyprogram.FieldID), strconv.Itoa(loyalty.ProgramRowID))).Query()
 	})
 	accounts := make(map[int]*ent.LoyaltyAccount, len(customers))
 	programs, err := programRows.readQuery(ctx, l.db, text, args, pfields, loyaltyprogram.Columns, len(loyaltyaccount.Columns),

@@ -179,12 +179,7 @@ func orderCounts(db *ent.Client, pages *Pages[*ent.Order], parentCol string) *Co
 	}}
 }
 
-// successful is status = 'SUCCESS' with the value written into the
-// statement: bound as a parameter, SQLite took 45–75 µs instead of 35–43 µs
-// to read and sort the 40 shipments of a history page (same plan; measured
-// on the bench database, 5,000 runs each).
+// successful is status = 'SUCCESS' (literalEQ).
 func successful(s *sql.Selector) *sql.Predicate {
-	return sql.P(func(b *sql.Builder) {
-		b.Ident(s.C(fulfillment.FieldStatus)).WriteString(" = '" + string(fulfillment.StatusSUCCESS) + "'")
-	})
+	return literalEQ(s.C(fulfillment.FieldStatus), "'"+string(fulfillment.StatusSUCCESS)+"'")
 }
