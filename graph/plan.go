@@ -318,22 +318,53 @@ func (x *planExec) run(ctx context.Context, plans *lru.LRU[*planDoc]) (data []by
 		level = x.next
 	}
 	b := planBuffers.Get().(*planBuffer)
-	defer func() {
-		if b.Cap() <= 1<<20 {
-			b.Reset()
-			planBuffers.Put(b)
-		}
-	}()
+	lent, _ := ctx.Value(responseBuffersKey{}).(*ResponseBuffers)
 	if !x.writeNode(ctx, b, top) || len(graphql.GetErrors(ctx)) > 0 {
+		releaseBuffer(b)
 		x.fail("an error or a null in a non-null field while writing")
 		return nil, PlanFallback
 	}
-	return bytes.Clone(b.Bytes()), PlanRan
+	if lent == nil {
+		defer releaseBuffer(b)
+		return bytes.Clone(b.Bytes()), PlanRan
+	}
+	lent.held = append(lent.held, b)
+	return b.Bytes(), PlanRan
 }
 
 // planBuffers keep the buffers responses are written in, grown to the size
-// of a page, so that a response costs one allocation of its size.
+// of a page, so that a response costs no allocation of its size when its
+// transport gives the buffer back after writing it (WithResponseBuffers),
+// and one otherwise (a copy).
 var planBuffers = sync.Pool{New: func() any { return new(planBuffer) }}
+
+func releaseBuffer(b *planBuffer) {
+	if b.Cap() <= 1<<20 {
+		b.Reset()
+		planBuffers.Put(b)
+	}
+}
+
+// ResponseBuffers hold the buffers a request's answers were written in, for
+// a transport that has written them and calls Release: the answer's data
+// is the buffer itself, not a copy, and must not be read after Release.
+type ResponseBuffers struct{ held []*planBuffer }
+
+type responseBuffersKey struct{}
+
+// WithResponseBuffers lends the plan's buffers to the requests of ctx.
+func WithResponseBuffers(ctx context.Context) (context.Context, *ResponseBuffers) {
+	r := &ResponseBuffers{}
+	return context.WithValue(ctx, responseBuffersKey{}, r), r
+}
+
+// Release returns the buffers for other requests to write in.
+func (r *ResponseBuffers) Release() {
+	for _, b := range r.held {
+		releaseBuffer(b)
+	}
+	r.held = nil
+}
 
 // planDoc is the plan of one operation of one document, made once and kept
 // (like gqlgen's parsed documents) by document and operation name: what a

@@ -13,6 +13,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"accountgraph/graph"
 )
 
 // postTransport is gqlgen's POST transport (transport.POST) with two
@@ -46,7 +48,10 @@ const (
 )
 
 func (t postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	ctx := r.Context()
+	// The read plan writes the answer's data into a pooled buffer that is
+	// the response's Data; it goes back to the pool once written.
+	ctx, buffers := graph.WithResponseBuffers(r.Context())
+	defer buffers.Release()
 	contentType := responseContentType(r)
 	w.Header().Set("Content-Type", contentType)
 	start := graphql.Now()
