@@ -318,18 +318,17 @@ func (x *planExec) run(ctx context.Context, plans *lru.LRU[*planDoc]) (data []by
 		level = x.next
 	}
 	b := planBuffers.Get().(*planBuffer)
-	lent, _ := ctx.Value(responseBuffersKey{}).(*ResponseBuffers)
 	if !x.writeNode(ctx, b, top) || len(graphql.GetErrors(ctx)) > 0 {
 		releaseBuffer(b)
 		x.fail("an error or a null in a non-null field while writing")
 		return nil, PlanFallback
 	}
-	if lent == nil {
-		defer releaseBuffer(b)
-		return bytes.Clone(b.Bytes()), PlanRan
+	if lent, ok := ctx.Value(responseBuffersKey{}).(*ResponseBuffers); ok {
+		lent.held = append(lent.held, b)
+		return b.Bytes(), PlanRan
 	}
-	lent.held = append(lent.held, b)
-	return b.Bytes(), PlanRan
+	defer releaseBuffer(b)
+	return bytes.Clone(b.Bytes()), PlanRan
 }
 
 // planBuffers keep the buffers responses are written in, grown to the size
