@@ -600,6 +600,10 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 				return false // run turns Inline off
 			case planWaits:
 				waited = append(waited, f)
+				// A field context of its own for the second call: a
+				// statement of the first may still read this one
+				// (database/sql watches a query's context until it ends).
+				t.fc = new(planFieldCtx)
 				later = append(later, t)
 			}
 		}
