@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -125,11 +126,7 @@ type planExec struct {
 	varArgs  []*planField     // while planning: fields whose arguments name variables
 	args     []map[string]any // their arguments in this request, by planField.argSlot
 
-	// Nodes and their field slots come from slabs: a few allocations a
-	// request instead of three an object.
-	nodes []planNode
-	vals  []any
-	kids  []planKids
+	arena *planArena // the memory its nodes and their slots are in
 }
 
 // val is the resolve-phase result of field i.
@@ -301,12 +298,18 @@ func (x *planExec) run(ctx context.Context, plans *lru.LRU[*planDoc]) (data []by
 	}
 	x.narrowed, x.running = doc.narrowed, true
 	loaders.Narrow(ctx, x.narrowed)
+	// Every call of the run has returned when run does (a level waits for
+	// its calls), panics included, and nothing else refers to its nodes.
+	x.arena = planArenas.Get().(*planArena)
+	defer x.arena.release()
 	top := x.newNode(doc.root, nil, ctx)
-	for level := []*planNode{top}; len(level) > 0; {
+	level := []*planNode{top}
+	for alt := 0; len(level) > 0; alt ^= 1 {
 		if !x.resolveLevel(ctx, level) {
 			return nil, PlanFallback
 		}
-		x.next = nil
+		// The next level's list takes the place of the level before this one.
+		x.next = x.arena.levels[alt][:0]
 		for _, n := range level {
 			for _, i := range n.sel.objects {
 				if !x.planExpand(n, i) {
@@ -315,6 +318,7 @@ func (x *planExec) run(ctx context.Context, plans *lru.LRU[*planDoc]) (data []by
 				}
 			}
 		}
+		x.arena.levels[alt] = x.next
 		level = x.next
 	}
 	b := planBuffers.Get().(*planBuffer)
@@ -538,26 +542,84 @@ func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool)
 }
 
 func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode {
-	n := slab(&x.nodes, 1, 64)
-	n[0] = planNode{sel: sel, obj: obj, ctx: ctx}
+	n := &x.arena.nodes.take(1)[0]
+	*n = planNode{sel: sel, obj: obj, ctx: ctx}
 	if len(sel.resolves) > 0 {
-		n[0].vals = slab(&x.vals, len(sel.resolves), 256)
+		n.vals = x.arena.vals.take(len(sel.resolves))
 	}
 	if len(sel.objects) > 0 {
-		n[0].kids = slab(&x.kids, len(sel.objects), 64)
+		n.kids = x.arena.kids.take(len(sel.objects))
 	}
-	return &n[0]
+	return n
 }
 
-// slab takes n zeroed elements from *s, starting a new slab of at least
-// size elements when it is full (earlier slabs stay where they are).
-func slab[T any](s *[]T, n, size int) []T {
-	if cap(*s)-len(*s) < n {
-		*s = make([]T, 0, max(n, size))
+// planArena is the memory a run's response tree is made in: its nodes,
+// their slots, lists of nodes.
+// Allocated per request, they were a third of the history page's bytes
+// and so of its garbage collection; an arena is cleared after its run and
+// kept for the next one (planArenas).
+type planArena struct {
+	nodes  slabs[planNode]
+	vals   slabs[any]
+	kids   slabs[planKids]
+	lists  slabs[*planNode]
+	levels [2][]*planNode // the lists of the nodes of two levels
+}
+
+// planArenas keep arenas between runs. An arena larger than
+// planArenaKept (a run of a huge answer) is left to the collector.
+var planArenas = sync.Pool{New: func() any { return new(planArena) }}
+
+const planArenaKept = 512 << 10
+
+// release clears a and keeps it for another run.
+func (a *planArena) release() {
+	size := a.nodes.reset() + a.vals.reset() + a.kids.reset() + a.lists.reset()
+	for i, l := range a.levels {
+		clear(l)
+		a.levels[i] = l[:0]
+		size += cap(l) * int(unsafe.Sizeof(l[0]))
 	}
-	l := len(*s)
-	*s = (*s)[:l+n]
-	return (*s)[l : l+n : l+n]
+	if size <= planArenaKept {
+		planArenas.Put(a)
+	}
+}
+
+// slabs hand out zeroed elements of T from chunks: a few allocations a
+// run instead of one an element, and none once its arena is reused.
+type slabs[T any] struct {
+	chunks [][]T
+	cur    int // the chunk taken from
+	total  int // elements in all chunks
+}
+
+// take returns n zeroed elements, which stay where they are until reset.
+func (s *slabs[T]) take(n int) []T {
+	for ; s.cur < len(s.chunks); s.cur++ {
+		c := s.chunks[s.cur]
+		if l := len(c); cap(c)-l >= n {
+			s.chunks[s.cur] = c[:l+n]
+			return c[l : l+n : l+n]
+		}
+	}
+	// Chunks double, so a large answer takes few of them.
+	c := make([]T, n, max(n, 64, s.total))
+	s.total += cap(c)
+	s.chunks = append(s.chunks, c)
+	s.cur = len(s.chunks) - 1
+	return c[:n:n]
+}
+
+// reset zeroes what was taken (dropping its pointers) for the next run,
+// and returns the size of the chunks in bytes.
+func (s *slabs[T]) reset() int {
+	for i, c := range s.chunks {
+		clear(c)
+		s.chunks[i] = c[:0]
+	}
+	s.cur = 0
+	var t T
+	return s.total * int(unsafe.Sizeof(t))
 }
 
 // resolveLevel makes every resolve-phase call of a level, concurrently, so
@@ -571,6 +633,8 @@ func (x *planExec) resolveLevel(ctx context.Context, level []*planNode) bool {
 		return true
 	}
 	// The level's field contexts in one allocation.
+	// Not in the arena: database/sql keeps a statement's context beyond
+	// the call (Rows.awaitDone).
 	fcs := make([]planFieldCtx, calls)
 	if calls == 1 {
 		for _, n := range level {
@@ -779,7 +843,7 @@ func (x *planExec) null(n *planNode, i int, nonNull bool) bool {
 func (x *planExec) list(n *planNode, i int, size int) {
 	k := n.kid(i)
 	k.list = true
-	k.nodes = make([]*planNode, size)
+	k.nodes = x.arena.lists.take(size)
 }
 
 // element records element j of list field i of n (ptr nil: null).
