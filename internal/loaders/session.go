@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"entgo.io/ent/dialect"
+
 	"accountgraph/ent"
 	"accountgraph/ent/customer"
 	"accountgraph/internal/db"
@@ -40,9 +42,12 @@ func SessionCustomer(ctx context.Context, client *ent.Client, tokenHash []byte, 
 	if err != nil {
 		return nil, true, err
 	}
-	query := sessionQuery(client.Dialect(), cols, setup)
+	query, args := sessionQuery(client.Dialect(), cols, setup), []any{tokenHash, now, customer.StateENABLED.String()}
+	if client.Dialect() == dialect.SQLite {
+		args = []any{tokenHash, tokenHash, tokenHash, now, customer.StateENABLED.String()}
+	}
 	var session *Session
-	_, err = customerRows.readQuery(ctx, client, query, []any{customer.StateENABLED.String(), tokenHash, now}, fields, cols, 2,
+	_, err = customerRows.readQuery(ctx, client, query, args, fields, cols, 2,
 		func(c *ent.Customer, vals []any) error {
 			session = &Session{Customer: c}
 			session.ID, _ = db.ValueInt(vals[0])
@@ -60,8 +65,8 @@ var sessionQueries struct {
 	m map[string]string
 }
 
-func sessionQuery(dialect string, cols []string, setup bool) string {
-	key := dialect + "|" + strings.Join(cols, ",")
+func sessionQuery(dia string, cols []string, setup bool) string {
+	key := dia + "|" + strings.Join(cols, ",")
 	if setup {
 		key += "|setup"
 	}
@@ -70,17 +75,30 @@ func sessionQuery(dialect string, cols []string, setup bool) string {
 	if q, ok := sessionQueries.m[key]; ok {
 		return q
 	}
+	live := "s.token_hash = ? AND s.expires_at > ?"
+	if !setup {
+		live += " AND NOT s.setup_only"
+	}
 	var b strings.Builder
 	b.WriteString("SELECT ")
 	for _, c := range cols {
 		b.WriteString(`c."` + c + `", `)
 	}
-	b.WriteString(`s.id, s.last_used_at FROM customers c JOIN customer_access_tokens s ON c.id = s.customer_id
-		WHERE c.state = ? AND s.token_hash = ? AND s.expires_at > ?`)
-	if !setup {
-		b.WriteString(" AND NOT s.setup_only")
+	if dia == dialect.SQLite {
+		// The token's columns by scalar subqueries on its unique hash, not
+		// a join: on SQLite the join took 17-21 us a statement against 6-7
+		// us for this form, same indexes, same rows (timed on the bench
+		// database, 4,000 runs each, one connection; EXPLAIN QUERY PLAN the
+		// same two searches). One statement reads one snapshot, so the
+		// three subqueries see the same token.
+		b.WriteString(`(SELECT s.id FROM customer_access_tokens s WHERE s.token_hash = ?),
+			(SELECT s.last_used_at FROM customer_access_tokens s WHERE s.token_hash = ?)
+			FROM customers c WHERE c.id = (SELECT s.customer_id FROM customer_access_tokens s WHERE ` + live + `) AND c.state = ?`)
+	} else {
+		b.WriteString(`s.id, s.last_used_at FROM customers c JOIN customer_access_tokens s ON c.id = s.customer_id
+			WHERE ` + live + ` AND c.state = ?`)
 	}
-	q := db.Rebind(dialect, b.String())
+	q := db.Rebind(dia, b.String())
 	if len(sessionQueries.m) < 256 {
 		put(&sessionQueries.m, key, q)
 	}
