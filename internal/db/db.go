@@ -113,7 +113,10 @@ func sqliteDSN(url string) (string, error) {
 	// _stmt_cache_size keeps each connection's prepared statements: without
 	// it every query is compiled again, a quarter of the CPU of a small
 	// account page.
-	params := "_fk=1&_journal_mode=WAL&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL&_stmt_cache_size=256"
+	// _mutex=no opens connections without SQLite's own per-call locking:
+	// database/sql already hands a connection, and its statements, to one
+	// goroutine at a time, which is what SQLite's multi-thread mode asks.
+	params := "_fk=1&_journal_mode=WAL&_busy_timeout=10000&_txlock=immediate&_synchronous=NORMAL&_stmt_cache_size=256&_mutex=no"
 	if query != "" {
 		params = query + "&" + params
 	}
