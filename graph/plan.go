@@ -554,10 +554,9 @@ func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode
 }
 
 // planArena is the memory a run's response tree is made in: its nodes,
-// their slots, lists of nodes.
-// Allocated per request, they were a third of the history page's bytes
-// and so of its garbage collection; an arena is cleared after its run and
-// kept for the next one (planArenas).
+// their slots, lists of nodes. Allocated per request, they were a third of
+// the history page's bytes and so of its garbage collection; an arena is
+// cleared after its run and kept for the next one (planArenas).
 type planArena struct {
 	nodes  slabs[planNode]
 	vals   slabs[any]

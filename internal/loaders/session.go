@@ -42,6 +42,7 @@ func SessionCustomer(ctx context.Context, client *ent.Client, tokenHash []byte, 
 	if err != nil {
 		return nil, true, err
 	}
+	// The arguments in the order of sessionQuery's placeholders.
 	query, args := sessionQuery(client.Dialect(), cols, setup), []any{tokenHash, now, customer.StateENABLED.String()}
 	if client.Dialect() == dialect.SQLite {
 		args = []any{tokenHash, tokenHash, tokenHash, now, customer.StateENABLED.String()}
@@ -86,11 +87,11 @@ func sessionQuery(dia string, cols []string, setup bool) string {
 	}
 	if dia == dialect.SQLite {
 		// The token's columns by scalar subqueries on its unique hash, not
-		// a join: on SQLite the join took 17-21 us a statement against 6-7
-		// us for this form, same indexes, same rows (timed on the bench
-		// database, 4,000 runs each, one connection; EXPLAIN QUERY PLAN the
-		// same two searches). One statement reads one snapshot, so the
-		// three subqueries see the same token.
+		// a join: SQLite compiled the join again at every step
+		// (sqlite3_step -> sqlite3Reprepare under perf), 17-21 us a
+		// statement against 6-7 us for this form, same searches (timed on
+		// the bench database, 4,000 runs each). One statement reads one
+		// snapshot, so the three subqueries see the same token.
 		b.WriteString(`(SELECT s.id FROM customer_access_tokens s WHERE s.token_hash = ?),
 			(SELECT s.last_used_at FROM customer_access_tokens s WHERE s.token_hash = ?)
 			FROM customers c WHERE c.id = (SELECT s.customer_id FROM customer_access_tokens s WHERE ` + live + `) AND c.state = ?`)
