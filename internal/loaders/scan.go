@@ -34,6 +34,7 @@ type rowField struct {
 	index int
 	elem  reflect.Type // for a nullable field (a pointer), what it points to
 	json  bool         // stored as JSON
+	flat  *flatList    // its decoder when it is a list of flat objects of strings
 }
 
 var timeType = reflect.TypeFor[time.Time]()
@@ -58,6 +59,7 @@ func newRowReader[E any](entity, table string) *rowReader[E] {
 		switch base.Kind() {
 		case reflect.Slice, reflect.Map, reflect.Array:
 			rf.json = true
+			rf.flat = flatListOf(base)
 		case reflect.Struct:
 			rf.json = base != timeType
 		}
@@ -149,19 +151,22 @@ func (f rowField) set(dst reflect.Value, src any) error {
 		return nil // a nil pointer, an empty JSON value
 	}
 	if f.json {
-		var b []byte
+		var text string
 		switch s := src.(type) {
 		case []byte:
-			b = s
+			text = string(s)
 		case string:
-			b = []byte(s)
+			text = s
 		default:
 			return fmt.Errorf("JSON as %T", src)
 		}
-		if len(b) == 0 {
+		if len(text) == 0 {
 			return nil
 		}
-		return json.Unmarshal(b, dst.Addr().Interface())
+		if f.flat != nil && f.elem == nil && f.flat.decode(text, dst) {
+			return nil
+		}
+		return json.Unmarshal([]byte(text), dst.Addr().Interface())
 	}
 	if f.elem != nil {
 		p := reflect.New(f.elem)
