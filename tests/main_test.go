@@ -22,5 +22,9 @@ func TestMain(m *testing.M) {
 	if !explicit && runtime.GOMAXPROCS(0) < 4 {
 		_ = flag.Set("test.parallel", "4")
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if binaryDir != "" {
+		_ = os.RemoveAll(binaryDir) // the server binary (tens of MB) of the process tests
+	}
+	os.Exit(code)
 }

@@ -17,6 +17,7 @@ import (
 
 var (
 	binaryOnce sync.Once
+	binaryDir  string // removed by TestMain
 	binaryPath string
 	binaryErr  error
 )
@@ -31,7 +32,7 @@ func serverBinary(t *testing.T) string {
 			binaryErr = err
 			return
 		}
-		binaryPath = filepath.Join(dir, "accountgraph")
+		binaryDir, binaryPath = dir, filepath.Join(dir, "accountgraph")
 		out, err := exec.Command("go", "build", "-o", binaryPath, "..").CombinedOutput()
 		if err != nil {
 			binaryErr = fmt.Errorf("go build: %v\n%s", err, out)
