@@ -42,10 +42,12 @@ func (k *Keyed[K, V]) batcher() *dataloadgen.Loader[K, V] {
 	return k.loader
 }
 
-// put sets m[key], making the map on first use (reading a nil map is fine).
-func put[K comparable, V any](m *map[K]V, key K, v V) {
+// put sets m[key], making the map on first use (reading a nil map is fine)
+// with room for size keys: a level's keys come together, and a map grown
+// one key at a time allocates about twice what it ends with.
+func put[K comparable, V any](m *map[K]V, key K, v V, size int) {
 	if *m == nil {
-		*m = make(map[K]V)
+		*m = make(map[K]V, size)
 	}
 	(*m)[key] = v
 }
@@ -56,7 +58,7 @@ func (k *Keyed[K, V]) Expect(keys ...K) {
 	defer k.mu.Unlock()
 	for _, key := range keys {
 		if _, done := k.cache[key]; !done {
-			put(&k.expected, key, true)
+			put(&k.expected, key, true, len(keys))
 		}
 	}
 }
@@ -67,7 +69,7 @@ func (k *Keyed[K, V]) Prime(key K, v V) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, done := k.cache[key]; !done {
-		put(&k.cache, key, v)
+		put(&k.cache, key, v, 0)
 		delete(k.expected, key)
 	}
 }
@@ -94,7 +96,7 @@ func (k *Keyed[K, V]) fill(keys []K, values map[K]V) {
 // nil, 0, no rows) and registers their next level. k.mu is held.
 func (k *Keyed[K, V]) store(keys []K, got map[K]V) {
 	for _, key := range keys {
-		put(&k.cache, key, got[key])
+		put(&k.cache, key, got[key], len(keys))
 		delete(k.expected, key)
 	}
 	if k.after != nil {
@@ -172,7 +174,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 			k.store(list, got)
 		} else {
 			for _, key := range list {
-				put(&k.failed, key, err)
+				put(&k.failed, key, err, len(list))
 				delete(k.expected, key)
 			}
 		}
@@ -201,10 +203,30 @@ func byID[T any](q func(context.Context, []int) ([]T, error), id func(T) int) fu
 func groupBy[T any](q func(context.Context, []int) ([]T, error), parent func(T) int) func(context.Context, []int) (map[int][]T, error) {
 	return func(ctx context.Context, ids []int) (map[int][]T, error) {
 		rows, err := q(ctx, ids)
-		out := make(map[int][]T, len(ids))
-		for _, r := range rows {
-			out[parent(r)] = append(out[parent(r)], r)
-		}
-		return out, err
+		return groupRows(rows, parent, len(ids)), err
 	}
+}
+
+// groupRows groups rows by parent. Rows that come ordered by parent (most
+// statements order by it first) share rows' array, a slice per parent;
+// otherwise each parent's rows are copied out.
+func groupRows[T any](rows []T, parentOf func(T) int, parents int) map[int][]T {
+	out := make(map[int][]T, parents)
+	start := 0
+	for i := 1; i <= len(rows); i++ {
+		if i < len(rows) && parentOf(rows[i]) == parentOf(rows[start]) {
+			continue
+		}
+		p := parentOf(rows[start])
+		if _, again := out[p]; again { // not ordered by parent
+			clear(out)
+			for _, r := range rows {
+				out[parentOf(r)] = append(out[parentOf(r)], r)
+			}
+			return out
+		}
+		out[p] = rows[start:i:i]
+		start = i
+	}
+	return out
 }

@@ -58,14 +58,14 @@ func (p *Pages[T]) Expect(parents ...int) {
 	p.fetchMu.Lock()
 	defer p.fetchMu.Unlock()
 	for _, id := range parents {
-		put(&p.expected, id, true)
+		put(&p.expected, id, true, len(parents))
 	}
 }
 
 func (p *Pages[T]) key(parent int, spec page.Spec[T]) PageKey {
 	k := PageKey{Parent: parent, Window: spec.Window.ID() + "|" + spec.FilterKey}
 	p.mu.Lock()
-	put(&p.specs, k.Window, spec)
+	put(&p.specs, k.Window, spec, 0)
 	p.mu.Unlock()
 	return k
 }
@@ -124,16 +124,13 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 		rows, err := p.read(ctx, spec, parents)
 		if err != nil {
 			for _, parent := range parents {
-				put(&p.failed, PageKey{parent, window}, err)
+				put(&p.failed, PageKey{parent, window}, err, len(parents))
 			}
 			continue
 		}
-		byParent := map[int][]T{}
-		for _, r := range rows {
-			byParent[p.parentOf(r)] = append(byParent[p.parentOf(r)], r)
-		}
+		byParent := groupRows(rows, p.parentOf, len(parents))
 		for _, parent := range parents {
-			put(&p.cache, PageKey{parent, window}, page.Finish(spec.Window, byParent[parent], spec.CursorOf))
+			put(&p.cache, PageKey{parent, window}, page.Finish(spec.Window, byParent[parent], spec.CursorOf), len(parents))
 		}
 		if p.after != nil {
 			var kept []T
@@ -235,7 +232,7 @@ func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(contex
 			continue
 		}
 		for _, parent := range parents {
-			put(&p.countCache, PageKey{parent, window}, n[parent])
+			put(&p.countCache, PageKey{parent, window}, n[parent], len(parents))
 		}
 	}
 	out := make([]int, len(keys))

@@ -99,7 +99,7 @@ func sessionQuery(dia string, cols []string, setup bool) string {
 	}
 	q := db.Rebind(dia, b.String())
 	if len(sessionQueries.m) < 256 {
-		put(&sessionQueries.m, key, q)
+		put(&sessionQueries.m, key, q, 0)
 	}
 	return q
 }

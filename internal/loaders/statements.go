@@ -109,7 +109,7 @@ func keepStatement(key, text string, args []any, parents []int) {
 	keptTexts.Lock()
 	defer keptTexts.Unlock()
 	if len(keptTexts.m) < 1024 {
-		put(&keptTexts.m, key, keptText{text, slices.Clone(args[len(parents):])})
+		put(&keptTexts.m, key, keptText{text, slices.Clone(args[len(parents):])}, 0)
 	}
 }
 
