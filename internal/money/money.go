@@ -76,20 +76,31 @@ func Parse(s, currency string) (int64, error) {
 func Format(minor int64, currency string) string {
 	exp := Exponent(currency)
 	neg := minor < 0
+	abs := uint64(minor)
 	if neg {
-		minor = -minor
+		abs = -abs // two's complement: right for the most negative too
 	}
-	s := strconv.FormatInt(minor, 10)
-	if exp > 0 {
-		if len(s) <= exp {
-			s = strings.Repeat("0", exp-len(s)+1) + s
+	// Built on the stack, so an amount costs one allocation (a page of
+	// order lines formats hundreds).
+	var digits, out [32]byte
+	d := strconv.AppendUint(digits[:0], abs, 10)
+	s := out[:0]
+	if neg {
+		s = append(s, '-')
+	}
+	switch n := len(d); {
+	case exp <= 0:
+		s = append(s, d...)
+	case n > exp:
+		s = append(append(append(s, d[:n-exp]...), '.'), d[n-exp:]...)
+	default:
+		s = append(s, '0', '.')
+		for range exp - n {
+			s = append(s, '0')
 		}
-		s = s[:len(s)-exp] + "." + s[len(s)-exp:]
+		s = append(s, d...)
 	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return string(s)
 }
 
 // Split divides total minor units in proportion to weights (all ≥ 1), so

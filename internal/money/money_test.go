@@ -2,6 +2,7 @@ package money
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
@@ -31,8 +32,17 @@ func TestParseFormat(t *testing.T) {
 	if _, err := Parse("1.5", "JPY"); err != ErrPrecision {
 		t.Errorf("JPY decimals: %v", err)
 	}
-	if Format(-250, "USD") != "-2.50" {
-		t.Error("negative")
+	for _, tc := range []struct {
+		minor int64
+		cur   string
+		out   string
+	}{
+		{-250, "USD", "-2.50"}, {-5, "USD", "-0.05"}, {5, "KWD", "0.005"}, {-1234, "KWD", "-1.234"},
+		{-7, "JPY", "-7"}, {math.MinInt64, "JPY", "-9223372036854775808"}, {math.MaxInt64, "USD", "92233720368547758.07"},
+	} {
+		if f := Format(tc.minor, tc.cur); f != tc.out {
+			t.Errorf("Format(%d, %s) = %q, want %q", tc.minor, tc.cur, f, tc.out)
+		}
 	}
 }
 
