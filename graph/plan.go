@@ -115,6 +115,7 @@ type planKids struct {
 // planExec runs one operation.
 type planExec struct {
 	ec       *executionContext
+	res      *planResolvers
 	ctx      context.Context // the operation's (with the plan's own response context), for planning
 	next     []*planNode     // the next level's nodes, while expanding
 	mu       sync.Mutex
@@ -195,12 +196,14 @@ func PlannedSchema(cfg Config, opts PlanOptions) graphql.ExecutableSchema {
 	if opts.Uncounted == nil {
 		opts.Uncounted = func(ctx context.Context) context.Context { return ctx }
 	}
-	return &plannedSchema{ExecutableSchema: inner, es: inner.(*executableSchema), opts: opts, plans: lru.New[*planDoc](1000)}
+	es := inner.(*executableSchema)
+	return &plannedSchema{ExecutableSchema: inner, es: es, res: newPlanResolvers(es.Resolvers), opts: opts, plans: lru.New[*planDoc](1000)}
 }
 
 type plannedSchema struct {
 	graphql.ExecutableSchema
 	es    *executableSchema
+	res   *planResolvers
 	opts  PlanOptions
 	plans *lru.LRU[*planDoc] // by document and operation name (see planDoc)
 }
@@ -221,7 +224,7 @@ func (s *plannedSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			return nil
 		}
 		done = true
-		x := &planExec{ec: newExecutionContext(opCtx, s.es, nil)}
+		x := &planExec{ec: newExecutionContext(opCtx, s.es, nil), res: s.res}
 		data, outcome := x.run(ctx, s.plans)
 		s.opts.Observe(ctx, outcome, x.why)
 		if outcome == PlanRan && x.narrowed != nil {

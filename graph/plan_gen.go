@@ -1308,199 +1308,199 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	switch fn {
 	case 6: // AccountSettings.multipassEnabled
 		obj := o.(*ent.ShopSettings)
-		return x.ec.Resolvers.AccountSettings().MultipassEnabled(ctx, obj)
+		return x.res.AccountSettings.MultipassEnabled(ctx, obj)
 	case 72: // Cart.checkoutUrl
 		obj := o.(*ent.Cart)
-		return x.ec.Resolvers.Cart().CheckoutURL(ctx, obj)
+		return x.res.Cart.CheckoutURL(ctx, obj)
 	case 75: // Cart.lines
 		obj := o.(*ent.Cart)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Cart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Cart.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 76: // Cart.totalQuantity
 		obj := o.(*ent.Cart)
-		return x.ec.Resolvers.Cart().TotalQuantity(ctx, obj)
+		return x.res.Cart.TotalQuantity(ctx, obj)
 	case 77: // Cart.cost
 		obj := o.(*ent.Cart)
-		return x.ec.Resolvers.Cart().Cost(ctx, obj)
+		return x.res.Cart.Cost(ctx, obj)
 	case 78: // Cart.buyerIdentity
 		obj := o.(*ent.Cart)
-		return x.ec.Resolvers.Cart().BuyerIdentity(ctx, obj)
+		return x.res.Cart.BuyerIdentity(ctx, obj)
 	case 81: // Cart.discountCodes
 		obj := o.(*ent.Cart)
-		return x.ec.Resolvers.Cart().DiscountCodes(ctx, obj)
+		return x.res.Cart.DiscountCodes(ctx, obj)
 	case 107: // CartLine.merchandise
 		obj := o.(*ent.CartLine)
-		return x.ec.Resolvers.CartLine().Merchandise(ctx, obj)
+		return x.res.CartLine.Merchandise(ctx, obj)
 	case 109: // CartLine.cost
 		obj := o.(*ent.CartLine)
-		return x.ec.Resolvers.CartLine().Cost(ctx, obj)
+		return x.res.CartLine.Cost(ctx, obj)
 	case 135: // Collection.id
 		obj := o.(*ent.Collection)
-		return x.ec.Resolvers.Collection().ID(ctx, obj)
+		return x.res.Collection.ID(ctx, obj)
 	case 138: // Collection.description
 		obj := o.(*ent.Collection)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Collection().Description(ctx, obj, fc.Args["truncateAt"].(*int))
+		return x.res.Collection.Description(ctx, obj, fc.Args["truncateAt"].(*int))
 	case 139: // Collection.image
 		obj := o.(*ent.Collection)
-		return x.ec.Resolvers.Collection().Image(ctx, obj)
+		return x.res.Collection.Image(ctx, obj)
 	case 141: // Collection.products
 		obj := o.(*ent.Collection)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Collection().Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
+		return x.res.Collection.Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
 	case 153: // Company.id
 		obj := o.(*ent.Company)
-		return x.ec.Resolvers.Company().ID(ctx, obj)
+		return x.res.Company.ID(ctx, obj)
 	case 157: // Company.locations
 		obj := o.(*ent.Company)
-		return x.ec.Resolvers.Company().Locations(ctx, obj)
+		return x.res.Company.Locations(ctx, obj)
 	case 158: // CompanyContact.id
 		obj := o.(*ent.CompanyContact)
-		return x.ec.Resolvers.CompanyContact().ID(ctx, obj)
+		return x.res.CompanyContact.ID(ctx, obj)
 	case 161: // CompanyContact.company
 		obj := o.(*ent.CompanyContact)
-		return x.ec.Resolvers.CompanyContact().Company(ctx, obj)
+		return x.res.CompanyContact.Company(ctx, obj)
 	case 163: // CompanyContact.spendingLimit
 		obj := o.(*ent.CompanyContact)
-		return x.ec.Resolvers.CompanyContact().SpendingLimit(ctx, obj)
+		return x.res.CompanyContact.SpendingLimit(ctx, obj)
 	case 164: // CompanyContact.orders
 		obj := o.(*ent.CompanyContact)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.CompanyContact().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
+		return x.res.CompanyContact.Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
 	case 165: // CompanyLocation.id
 		obj := o.(*ent.CompanyLocation)
-		return x.ec.Resolvers.CompanyLocation().ID(ctx, obj)
+		return x.res.CompanyLocation.ID(ctx, obj)
 	case 181: // Customer.id
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().ID(ctx, obj)
+		return x.res.Customer.ID(ctx, obj)
 	case 184: // Customer.displayName
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().DisplayName(ctx, obj)
+		return x.res.Customer.DisplayName(ctx, obj)
 	case 188: // Customer.avatarUrl
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().AvatarURL(ctx, obj)
+		return x.res.Customer.AvatarURL(ctx, obj)
 	case 192: // Customer.defaultAddress
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().DefaultAddress(ctx, obj)
+		return x.res.Customer.DefaultAddress(ctx, obj)
 	case 193: // Customer.addresses
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Customer.Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 194: // Customer.numberOfOrders
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().NumberOfOrders(ctx, obj)
+		return x.res.Customer.NumberOfOrders(ctx, obj)
 	case 196: // Customer.cart
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().Cart(ctx, obj)
+		return x.res.Customer.Cart(ctx, obj)
 	case 197: // Customer.companyContacts
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().CompanyContacts(ctx, obj)
+		return x.res.Customer.CompanyContacts(ctx, obj)
 	case 198: // Customer.loyalty
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().Loyalty(ctx, obj)
+		return x.res.Customer.Loyalty(ctx, obj)
 	case 200: // Customer.orders
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
+		return x.res.Customer.Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
 	case 201: // Customer.paymentMethods
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().PaymentMethods(ctx, obj)
+		return x.res.Customer.PaymentMethods(ctx, obj)
 	case 202: // Customer.preferences
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().Preferences(ctx, obj)
+		return x.res.Customer.Preferences(ctx, obj)
 	case 203: // Customer.privacy
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().Privacy(ctx, obj)
+		return x.res.Customer.Privacy(ctx, obj)
 	case 204: // Customer.recommendations
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().Recommendations(ctx, obj, fc.Args["first"].(*int))
+		return x.res.Customer.Recommendations(ctx, obj, fc.Args["first"].(*int))
 	case 205: // Customer.savedCarts
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Customer.SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 206: // Customer.savedForLater
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Customer.SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 208: // Customer.sessions
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Customer.Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 210: // Customer.linkedIdentities
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().LinkedIdentities(ctx, obj)
+		return x.res.Customer.LinkedIdentities(ctx, obj)
 	case 211: // Customer.socialLoginProvider
 		obj := o.(*ent.Customer)
-		return x.ec.Resolvers.Customer().SocialLoginProvider(ctx, obj)
+		return x.res.Customer.SocialLoginProvider(ctx, obj)
 	case 212: // Customer.supportTickets
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Customer.SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 213: // Customer.wishlists
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Customer.Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 214: // Customer.wishlist
 		obj := o.(*ent.Customer)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Customer().Wishlist(ctx, obj, fc.Args["id"].(string))
+		return x.res.Customer.Wishlist(ctx, obj, fc.Args["id"].(string))
 	case 288: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().Tier(ctx, obj)
+		return x.res.CustomerLoyalty.Tier(ctx, obj)
 	case 289: // CustomerLoyalty.nextTier
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().NextTier(ctx, obj)
+		return x.res.CustomerLoyalty.NextTier(ctx, obj)
 	case 290: // CustomerLoyalty.pointsToNextTier
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().PointsToNextTier(ctx, obj)
+		return x.res.CustomerLoyalty.PointsToNextTier(ctx, obj)
 	case 291: // CustomerLoyalty.spendToNextTier
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().SpendToNextTier(ctx, obj)
+		return x.res.CustomerLoyalty.SpendToNextTier(ctx, obj)
 	case 292: // CustomerLoyalty.pointsExpiring
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().PointsExpiring(ctx, obj)
+		return x.res.CustomerLoyalty.PointsExpiring(ctx, obj)
 	case 293: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.CustomerLoyalty().Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.CustomerLoyalty.Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 294: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().AvailableRewards(ctx, obj)
+		return x.res.CustomerLoyalty.AvailableRewards(ctx, obj)
 	case 295: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.CustomerLoyalty().Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.CustomerLoyalty.Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 297: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().ReferralCount(ctx, obj)
+		return x.res.CustomerLoyalty.ReferralCount(ctx, obj)
 	case 298: // CustomerLoyalty.membership
 		obj := o.(*ent.LoyaltyAccount)
-		return x.ec.Resolvers.CustomerLoyalty().Membership(ctx, obj)
+		return x.res.CustomerLoyalty.Membership(ctx, obj)
 	case 299: // CustomerPaymentMethod.id
 		obj := o.(*ent.PaymentMethod)
-		return x.ec.Resolvers.CustomerPaymentMethod().ID(ctx, obj)
+		return x.res.CustomerPaymentMethod.ID(ctx, obj)
 	case 302: // CustomerPaymentMethod.maskedNumber
 		obj := o.(*ent.PaymentMethod)
-		return x.ec.Resolvers.CustomerPaymentMethod().MaskedNumber(ctx, obj)
+		return x.res.CustomerPaymentMethod.MaskedNumber(ctx, obj)
 	case 305: // CustomerPaymentMethod.expired
 		obj := o.(*ent.PaymentMethod)
-		return x.ec.Resolvers.CustomerPaymentMethod().Expired(ctx, obj)
+		return x.res.CustomerPaymentMethod.Expired(ctx, obj)
 	case 306: // CustomerPaymentMethod.expiresSoon
 		obj := o.(*ent.PaymentMethod)
-		return x.ec.Resolvers.CustomerPaymentMethod().ExpiresSoon(ctx, obj)
+		return x.res.CustomerPaymentMethod.ExpiresSoon(ctx, obj)
 	case 307: // CustomerPaymentMethod.wallet
 		obj := o.(*ent.PaymentMethod)
-		return x.ec.Resolvers.CustomerPaymentMethod().Wallet(ctx, obj)
+		return x.res.CustomerPaymentMethod.Wallet(ctx, obj)
 	case 308: // CustomerPaymentMethod.billingAddress
 		obj := o.(*ent.PaymentMethod)
-		return x.ec.Resolvers.CustomerPaymentMethod().BillingAddress(ctx, obj)
+		return x.res.CustomerPaymentMethod.BillingAddress(ctx, obj)
 	case 325: // CustomerPreferences.communication
 		obj := o.(*model.CustomerPreferences)
-		return x.ec.Resolvers.CustomerPreferences().Communication(ctx, obj)
+		return x.res.CustomerPreferences.Communication(ctx, obj)
 	case 349: // CustomerSession.current
 		obj := o.(*ent.CustomerAccessToken)
-		return x.ec.Resolvers.CustomerSession().Current(ctx, obj)
+		return x.res.CustomerSession.Current(ctx, obj)
 	case 396: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
@@ -1508,257 +1508,257 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 397: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Fulfillment().FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Fulfillment.FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 400: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
-		return x.ec.Resolvers.FulfillmentEvent().Message(ctx, obj)
+		return x.res.FulfillmentEvent.Message(ctx, obj)
 	case 403: // FulfillmentEvent.countryCode
 		obj := o.(*ent.FulfillmentEvent)
-		return x.ec.Resolvers.FulfillmentEvent().CountryCode(ctx, obj)
+		return x.res.FulfillmentEvent.CountryCode(ctx, obj)
 	case 416: // Image.url
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Image().URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
+		return x.res.Image.URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
 	case 419: // Image.transformedSrc
 		obj := o.(*model.Image)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Image().TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
+		return x.res.Image.TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
 	case 422: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
-		return x.ec.Resolvers.LinkedIdentity().ID(ctx, obj)
+		return x.res.LinkedIdentity.ID(ctx, obj)
 	case 456: // LoyaltyRedemption.reward
 		obj := o.(*ent.LoyaltyRedemption)
-		return x.ec.Resolvers.LoyaltyRedemption().Reward(ctx, obj)
+		return x.res.LoyaltyRedemption.Reward(ctx, obj)
 	case 458: // LoyaltyRedemption.kind
 		obj := o.(*ent.LoyaltyRedemption)
-		return x.ec.Resolvers.LoyaltyRedemption().Kind(ctx, obj)
+		return x.res.LoyaltyRedemption.Kind(ctx, obj)
 	case 478: // LoyaltyReward.variant
 		obj := o.(*ent.LoyaltyReward)
-		return x.ec.Resolvers.LoyaltyReward().Variant(ctx, obj)
+		return x.res.LoyaltyReward.Variant(ctx, obj)
 	case 492: // LoyaltyTransaction.action
 		obj := o.(*ent.LoyaltyEntry)
-		return x.ec.Resolvers.LoyaltyTransaction().Action(ctx, obj)
+		return x.res.LoyaltyTransaction.Action(ctx, obj)
 	case 495: // LoyaltyTransaction.order
 		obj := o.(*ent.LoyaltyEntry)
-		return x.ec.Resolvers.LoyaltyTransaction().Order(ctx, obj)
+		return x.res.LoyaltyTransaction.Order(ctx, obj)
 	case 496: // LoyaltyTransaction.reward
 		obj := o.(*ent.LoyaltyEntry)
-		return x.ec.Resolvers.LoyaltyTransaction().Reward(ctx, obj)
+		return x.res.LoyaltyTransaction.Reward(ctx, obj)
 	case 507: // MailingAddress.id
 		obj := o.(*ent.MailingAddress)
-		return x.ec.Resolvers.MailingAddress().ID(ctx, obj)
+		return x.res.MailingAddress.ID(ctx, obj)
 	case 514: // MailingAddress.countryCodeV2
 		obj := o.(*ent.MailingAddress)
-		return x.ec.Resolvers.MailingAddress().CountryCodeV2(ctx, obj)
+		return x.res.MailingAddress.CountryCodeV2(ctx, obj)
 	case 517: // MailingAddress.name
 		obj := o.(*ent.MailingAddress)
-		return x.ec.Resolvers.MailingAddress().Name(ctx, obj)
+		return x.res.MailingAddress.Name(ctx, obj)
 	case 518: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.MailingAddress().Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
+		return x.res.MailingAddress.Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
 	case 519: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
-		return x.ec.Resolvers.MailingAddress().FormattedArea(ctx, obj)
+		return x.res.MailingAddress.FormattedArea(ctx, obj)
 	case 520: // MailingAddress.latitude
 		obj := o.(*ent.MailingAddress)
-		return x.ec.Resolvers.MailingAddress().Latitude(ctx, obj)
+		return x.res.MailingAddress.Latitude(ctx, obj)
 	case 521: // MailingAddress.longitude
 		obj := o.(*ent.MailingAddress)
-		return x.ec.Resolvers.MailingAddress().Longitude(ctx, obj)
+		return x.res.MailingAddress.Longitude(ctx, obj)
 	case 537: // Membership.plan
 		obj := o.(*ent.Membership)
-		return x.ec.Resolvers.Membership().Plan(ctx, obj)
+		return x.res.Membership.Plan(ctx, obj)
 	case 538: // Membership.status
 		obj := o.(*ent.Membership)
-		return x.ec.Resolvers.Membership().Status(ctx, obj)
+		return x.res.Membership.Status(ctx, obj)
 	case 540: // Membership.renewsAt
 		obj := o.(*ent.Membership)
-		return x.ec.Resolvers.Membership().RenewsAt(ctx, obj)
+		return x.res.Membership.RenewsAt(ctx, obj)
 	case 541: // Membership.endsAt
 		obj := o.(*ent.Membership)
-		return x.ec.Resolvers.Membership().EndsAt(ctx, obj)
+		return x.res.Membership.EndsAt(ctx, obj)
 	case 563: // Order.customAttributes
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().CustomAttributes(ctx, obj)
+		return x.res.Order.CustomAttributes(ctx, obj)
 	case 564: // Order.customerLocale
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().CustomerLocale(ctx, obj)
+		return x.res.Order.CustomerLocale(ctx, obj)
 	case 565: // Order.customerUrl
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().CustomerURL(ctx, obj)
+		return x.res.Order.CustomerURL(ctx, obj)
 	case 566: // Order.statusUrl
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().StatusURL(ctx, obj)
+		return x.res.Order.StatusURL(ctx, obj)
 	case 582: // Order.shippingAddress
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().ShippingAddress(ctx, obj)
+		return x.res.Order.ShippingAddress(ctx, obj)
 	case 583: // Order.billingAddress
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().BillingAddress(ctx, obj)
+		return x.res.Order.BillingAddress(ctx, obj)
 	case 584: // Order.lineItems
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Order().LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Order.LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 585: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Order().SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
+		return x.res.Order.SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
 	case 586: // Order.trackingEvents
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().TrackingEvents(ctx, obj)
+		return x.res.Order.TrackingEvents(ctx, obj)
 	case 587: // Order.discountApplications
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Order().DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Order.DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 588: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
-		return x.ec.Resolvers.Order().ShippingDiscountAllocations(ctx, obj)
+		return x.res.Order.ShippingDiscountAllocations(ctx, obj)
 	case 589: // Order.returns
 		obj := o.(*ent.Order)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Order().Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Order.Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 601: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
-		return x.ec.Resolvers.OrderLineItem().Variant(ctx, obj)
+		return x.res.OrderLineItem.Variant(ctx, obj)
 	case 602: // OrderLineItem.customAttributes
 		obj := o.(*ent.OrderLineItem)
-		return x.ec.Resolvers.OrderLineItem().CustomAttributes(ctx, obj)
+		return x.res.OrderLineItem.CustomAttributes(ctx, obj)
 	case 603: // OrderLineItem.discountAllocations
 		obj := o.(*ent.OrderLineItem)
-		return x.ec.Resolvers.OrderLineItem().DiscountAllocations(ctx, obj)
+		return x.res.OrderLineItem.DiscountAllocations(ctx, obj)
 	case 604: // OrderLineItem.id
 		obj := o.(*ent.OrderLineItem)
-		return x.ec.Resolvers.OrderLineItem().ID(ctx, obj)
+		return x.res.OrderLineItem.ID(ctx, obj)
 	case 605: // OrderLineItem.returnableQuantity
 		obj := o.(*ent.OrderLineItem)
-		return x.ec.Resolvers.OrderLineItem().ReturnableQuantity(ctx, obj)
+		return x.res.OrderLineItem.ReturnableQuantity(ctx, obj)
 	case 635: // Product.id
 		obj := o.(*ent.Product)
-		return x.ec.Resolvers.Product().ID(ctx, obj)
+		return x.res.Product.ID(ctx, obj)
 	case 638: // Product.description
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Product().Description(ctx, obj, fc.Args["truncateAt"].(*int))
+		return x.res.Product.Description(ctx, obj, fc.Args["truncateAt"].(*int))
 	case 642: // Product.featuredImage
 		obj := o.(*ent.Product)
-		return x.ec.Resolvers.Product().FeaturedImage(ctx, obj)
+		return x.res.Product.FeaturedImage(ctx, obj)
 	case 643: // Product.availableForSale
 		obj := o.(*ent.Product)
-		return x.ec.Resolvers.Product().AvailableForSale(ctx, obj)
+		return x.res.Product.AvailableForSale(ctx, obj)
 	case 647: // Product.collections
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Product().Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Product.Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 648: // Product.variants
 		obj := o.(*ent.Product)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Product().Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
+		return x.res.Product.Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
 	case 654: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
-		return x.ec.Resolvers.ProductVariant().ID(ctx, obj)
+		return x.res.ProductVariant.ID(ctx, obj)
 	case 662: // ProductVariant.selectedOptions
 		obj := o.(*ent.ProductVariant)
-		return x.ec.Resolvers.ProductVariant().SelectedOptions(ctx, obj)
+		return x.res.ProductVariant.SelectedOptions(ctx, obj)
 	case 663: // ProductVariant.image
 		obj := o.(*ent.ProductVariant)
-		return x.ec.Resolvers.ProductVariant().Image(ctx, obj)
+		return x.res.ProductVariant.Image(ctx, obj)
 	case 664: // ProductVariant.product
 		obj := o.(*ent.ProductVariant)
-		return x.ec.Resolvers.ProductVariant().Product(ctx, obj)
+		return x.res.ProductVariant.Product(ctx, obj)
 	case 670: // Query.node
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
+		return x.res.Query.Node(ctx, fc.Args["id"].(string))
 	case 671: // Query.nodes
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		return x.res.Query.Nodes(ctx, fc.Args["ids"].([]string))
 	case 672: // Query.cart
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Cart(ctx, fc.Args["id"].(string))
+		return x.res.Query.Cart(ctx, fc.Args["id"].(string))
 	case 673: // Query.product
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
+		return x.res.Query.Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
 	case 674: // Query.products
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
+		return x.res.Query.Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
 	case 675: // Query.collection
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
+		return x.res.Query.Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
 	case 676: // Query.collectionByHandle
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().CollectionByHandle(ctx, fc.Args["handle"].(string))
+		return x.res.Query.CollectionByHandle(ctx, fc.Args["handle"].(string))
 	case 677: // Query.collections
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
+		return x.res.Query.Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
 	case 678: // Query.customer
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().Customer(ctx, fc.Args["customerAccessToken"].(string))
+		return x.res.Query.Customer(ctx, fc.Args["customerAccessToken"].(string))
 	case 679: // Query.loyaltyProgram
-		return x.ec.Resolvers.Query().LoyaltyProgram(ctx)
+		return x.res.Query.LoyaltyProgram(ctx)
 	case 680: // Query.preferenceVocabulary
-		return x.ec.Resolvers.Query().PreferenceVocabulary(ctx)
+		return x.res.Query.PreferenceVocabulary(ctx)
 	case 681: // Query.shop
-		return x.ec.Resolvers.Query().Shop(ctx)
+		return x.res.Query.Shop(ctx)
 	case 682: // Query.socialLoginProviders
-		return x.ec.Resolvers.Query().SocialLoginProviders(ctx)
+		return x.res.Query.SocialLoginProviders(ctx)
 	case 683: // Query.supportContact
-		return x.ec.Resolvers.Query().SupportContact(ctx)
+		return x.res.Query.SupportContact(ctx)
 	case 684: // Query.sharedWishlist
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Query().SharedWishlist(ctx, fc.Args["shareToken"].(string))
+		return x.res.Query.SharedWishlist(ctx, fc.Args["shareToken"].(string))
 	case 687: // Return.id
 		obj := o.(*ent.OrderReturn)
-		return x.ec.Resolvers.Return().ID(ctx, obj)
+		return x.res.Return.ID(ctx, obj)
 	case 688: // Return.name
 		obj := o.(*ent.OrderReturn)
-		return x.ec.Resolvers.Return().Name(ctx, obj)
+		return x.res.Return.Name(ctx, obj)
 	case 693: // Return.decline
 		obj := o.(*ent.OrderReturn)
-		return x.ec.Resolvers.Return().Decline(ctx, obj)
+		return x.res.Return.Decline(ctx, obj)
 	case 694: // Return.order
 		obj := o.(*ent.OrderReturn)
-		return x.ec.Resolvers.Return().Order(ctx, obj)
+		return x.res.Return.Order(ctx, obj)
 	case 695: // Return.returnLineItems
 		obj := o.(*ent.OrderReturn)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Return().ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Return.ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 703: // ReturnLineItem.id
 		obj := o.(*ent.ReturnLineItem)
-		return x.ec.Resolvers.ReturnLineItem().ID(ctx, obj)
+		return x.res.ReturnLineItem.ID(ctx, obj)
 	case 704: // ReturnLineItem.lineItem
 		obj := o.(*ent.ReturnLineItem)
-		return x.ec.Resolvers.ReturnLineItem().LineItem(ctx, obj)
+		return x.res.ReturnLineItem.LineItem(ctx, obj)
 	case 721: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.SavedCart().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.SavedCart.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 730: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
-		return x.ec.Resolvers.SavedCartLine().Merchandise(ctx, obj)
+		return x.res.SavedCartLine.Merchandise(ctx, obj)
 	case 747: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.SharedWishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.SharedWishlist.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 776: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
-		return x.ec.Resolvers.SupportTicket().Order(ctx, obj)
+		return x.res.SupportTicket.Order(ctx, obj)
 	case 777: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.SupportTicket().Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.SupportTicket.Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 794: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
-		return x.ec.Resolvers.Wishlist().ShareURL(ctx, obj)
+		return x.res.Wishlist.ShareURL(ctx, obj)
 	case 798: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
 		fc := graphql.GetFieldContext(ctx)
-		return x.ec.Resolvers.Wishlist().Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
+		return x.res.Wishlist.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 807: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
-		return x.ec.Resolvers.WishlistLine().Merchandise(ctx, obj)
+		return x.res.WishlistLine.Merchandise(ctx, obj)
 	case 812: // WishlistLine.priceDropped
 		obj := o.(*ent.WishlistLine)
-		return x.ec.Resolvers.WishlistLine().PriceDropped(ctx, obj)
+		return x.res.WishlistLine.PriceDropped(ctx, obj)
 	case 827: // __Directive.args
 		obj := o.(*introspection.Directive)
 		fc := graphql.GetFieldContext(ctx)
@@ -1781,6 +1781,83 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
 	}
 	return nil, errPlanUnsupported
+}
+
+// planResolvers are the resolvers the plan calls, by type.
+type planResolvers struct {
+	AccountSettings       AccountSettingsResolver
+	Cart                  CartResolver
+	CartLine              CartLineResolver
+	Collection            CollectionResolver
+	Company               CompanyResolver
+	CompanyContact        CompanyContactResolver
+	CompanyLocation       CompanyLocationResolver
+	Customer              CustomerResolver
+	CustomerLoyalty       CustomerLoyaltyResolver
+	CustomerPaymentMethod CustomerPaymentMethodResolver
+	CustomerPreferences   CustomerPreferencesResolver
+	CustomerSession       CustomerSessionResolver
+	Fulfillment           FulfillmentResolver
+	FulfillmentEvent      FulfillmentEventResolver
+	Image                 ImageResolver
+	LinkedIdentity        LinkedIdentityResolver
+	LoyaltyRedemption     LoyaltyRedemptionResolver
+	LoyaltyReward         LoyaltyRewardResolver
+	LoyaltyTransaction    LoyaltyTransactionResolver
+	MailingAddress        MailingAddressResolver
+	Membership            MembershipResolver
+	Order                 OrderResolver
+	OrderLineItem         OrderLineItemResolver
+	Product               ProductResolver
+	ProductVariant        ProductVariantResolver
+	Query                 QueryResolver
+	Return                ReturnResolver
+	ReturnLineItem        ReturnLineItemResolver
+	SavedCart             SavedCartResolver
+	SavedCartLine         SavedCartLineResolver
+	SharedWishlist        SharedWishlistResolver
+	SupportTicket         SupportTicketResolver
+	Wishlist              WishlistResolver
+	WishlistLine          WishlistLineResolver
+}
+
+func newPlanResolvers(r ResolverRoot) *planResolvers {
+	return &planResolvers{
+		AccountSettings:       r.AccountSettings(),
+		Cart:                  r.Cart(),
+		CartLine:              r.CartLine(),
+		Collection:            r.Collection(),
+		Company:               r.Company(),
+		CompanyContact:        r.CompanyContact(),
+		CompanyLocation:       r.CompanyLocation(),
+		Customer:              r.Customer(),
+		CustomerLoyalty:       r.CustomerLoyalty(),
+		CustomerPaymentMethod: r.CustomerPaymentMethod(),
+		CustomerPreferences:   r.CustomerPreferences(),
+		CustomerSession:       r.CustomerSession(),
+		Fulfillment:           r.Fulfillment(),
+		FulfillmentEvent:      r.FulfillmentEvent(),
+		Image:                 r.Image(),
+		LinkedIdentity:        r.LinkedIdentity(),
+		LoyaltyRedemption:     r.LoyaltyRedemption(),
+		LoyaltyReward:         r.LoyaltyReward(),
+		LoyaltyTransaction:    r.LoyaltyTransaction(),
+		MailingAddress:        r.MailingAddress(),
+		Membership:            r.Membership(),
+		Order:                 r.Order(),
+		OrderLineItem:         r.OrderLineItem(),
+		Product:               r.Product(),
+		ProductVariant:        r.ProductVariant(),
+		Query:                 r.Query(),
+		Return:                r.Return(),
+		ReturnLineItem:        r.ReturnLineItem(),
+		SavedCart:             r.SavedCart(),
+		SavedCartLine:         r.SavedCartLine(),
+		SharedWishlist:        r.SharedWishlist(),
+		SupportTicket:         r.SupportTicket(),
+		Wishlist:              r.Wishlist(),
+		WishlistLine:          r.WishlistLine(),
+	}
 }
 
 // planArgs coerces the arguments of field fn.

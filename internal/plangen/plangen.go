@@ -7,6 +7,7 @@
 package plangen
 
 import (
+	"slices"
 	"fmt"
 	"go/types"
 	"path/filepath"
@@ -226,6 +227,37 @@ func (g *gen) abstractNames() []string {
 	return names
 }
 
+// resolversType: the resolvers of the types whose resolvers the plan
+// calls, asked of the root once (gqlgen's executor asks at every call,
+// which allocates a resolver value each time).
+func (g *gen) resolversType(fields []*planned) {
+	var types []string
+	for _, p := range fields {
+		if !p.resolve || !p.f.IsResolver {
+			continue
+		}
+		name, _, _ := strings.Cut(p.f.ShortInvocation(), "().")
+		if !slices.Contains(types, name) {
+			types = append(types, name)
+		}
+	}
+	g.p("")
+	g.p("// planResolvers are the resolvers the plan calls, by type.")
+	g.p("type planResolvers struct {")
+	for _, t := range types {
+		g.p("%s %sResolver", t, t)
+	}
+	g.p("}")
+	g.p("")
+	g.p("func newPlanResolvers(r ResolverRoot) *planResolvers {")
+	g.p("return &planResolvers{")
+	for _, t := range types {
+		g.p("%s: r.%s(),", t, t)
+	}
+	g.p("}")
+	g.p("}")
+}
+
 // resolveFunc: the resolve phase's calls, each exactly as gqlgen's executor
 // makes it (the field's arguments are in the field context, as there).
 func (g *gen) resolveFunc(fields []*planned) {
@@ -248,7 +280,7 @@ func (g *gen) resolveFunc(fields []*planned) {
 		}
 		switch {
 		case f.IsResolver:
-			g.p("return x.ec.Resolvers.%s", f.ShortInvocation())
+			g.p("return x.res.%s", strings.Replace(f.ShortInvocation(), "().", ".", 1))
 		case f.IsMethod() && f.NoErr:
 			g.p("return obj.%s(%s), nil", f.GoFieldName, f.CallArgs())
 		case f.IsMethod():
@@ -260,6 +292,7 @@ func (g *gen) resolveFunc(fields []*planned) {
 	g.p("}")
 	g.p("return nil, errPlanUnsupported")
 	g.p("}")
+	g.resolversType(fields)
 	g.p("")
 }
 
