@@ -150,6 +150,7 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 		text, args := statement(key, parents, func() (string, []any) {
 			return variantView(l, r.table, variantCol, parentCol, cols, vcols, mod, parents)
 		})
+		var ptrs nullables
 		return r.readQuery(ctx, l.db, text, args, fields, cols, len(vcols), func(e *E, vals []any) error {
 			id := variantOf(e)
 			if id == nil {
@@ -158,7 +159,7 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 			var v *ent.ProductVariant
 			if vals[0] != nil { // the variant's ID (variantColumns come first): nil when it is gone
 				v = new(ent.ProductVariant)
-				if err := variantRows.setAll(v, vfields, vcols, vals); err != nil {
+				if err := variantRows.setAll(v, vfields, vcols, vals, &ptrs); err != nil {
 					return err
 				}
 			}

@@ -191,7 +191,7 @@ func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram,
 				return nil
 			}
 			acc := new(ent.LoyaltyAccount)
-			if err := accountRows.setAll(acc, afields, loyaltyaccount.Columns, vals); err != nil {
+			if err := accountRows.setAll(acc, afields, loyaltyaccount.Columns, vals, nil); err != nil {
 				return err
 			}
 			accounts[acc.CustomerID] = acc

@@ -100,12 +100,13 @@ func (r *rowReader[E]) readQuery(ctx context.Context, db *ent.Client, query stri
 		dest[i] = &vals[i]
 	}
 	var out []*E
+	var ptrs nullables
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
 		e := new(E)
-		if err := r.setAll(e, fields, cols, vals); err != nil {
+		if err := r.setAll(e, fields, cols, vals, &ptrs); err != nil {
 			return nil, err
 		}
 		if each != nil {
@@ -131,11 +132,12 @@ func (r *rowReader[E]) fieldsOf(cols []string) ([]rowField, error) {
 	return fields, nil
 }
 
-// setAll sets e's fields of cols from vals.
-func (r *rowReader[E]) setAll(e *E, fields []rowField, cols []string, vals []any) error {
+// setAll sets e's fields of cols from vals; what nullable fields point to
+// comes from ptrs.
+func (r *rowReader[E]) setAll(e *E, fields []rowField, cols []string, vals []any, ptrs *nullables) error {
 	v := reflect.ValueOf(e).Elem()
 	for i, f := range fields {
-		if err := f.set(v.Field(f.index), vals[i]); err != nil {
+		if err := f.set(v.Field(f.index), vals[i], ptrs); err != nil {
 			return fmt.Errorf("%s.%s: %w", r.table, cols[i], err)
 		}
 	}
@@ -143,7 +145,7 @@ func (r *rowReader[E]) setAll(e *E, fields []rowField, cols []string, vals []any
 }
 
 // set stores a scanned value in a field.
-func (f rowField) set(dst reflect.Value, src any) error {
+func (f rowField) set(dst reflect.Value, src any, ptrs *nullables) error {
 	if src == nil {
 		if f.elem == nil && !f.json {
 			return fmt.Errorf("NULL in a non-nullable field")
@@ -169,7 +171,7 @@ func (f rowField) set(dst reflect.Value, src any) error {
 		return json.Unmarshal([]byte(text), dst.Addr().Interface())
 	}
 	if f.elem != nil {
-		p := reflect.New(f.elem)
+		p := ptrs.new(f.elem)
 		if err := setScalar(p.Elem(), src); err != nil {
 			return err
 		}
@@ -177,6 +179,50 @@ func (f rowField) set(dst reflect.Value, src any) error {
 		return nil
 	}
 	return setScalar(dst, src)
+}
+
+// nullables hands out what the nullable fields of a statement's rows point
+// to, from slices of the common kinds: a few allocations a statement rather
+// than one a field of a row (a page's lines each point to their variant).
+// The values live as long as any of them does: all belong to one request.
+type nullables struct {
+	strings []string
+	ints    []int
+	times   []time.Time
+	made    int
+}
+
+var (
+	stringType = reflect.TypeFor[string]()
+	intType    = reflect.TypeFor[int]()
+)
+
+// new returns a pointer to a zero t (from n's slices when n is not nil).
+func (n *nullables) new(t reflect.Type) reflect.Value {
+	if n != nil {
+		switch t {
+		case stringType:
+			return reflect.ValueOf(take(&n.strings, &n.made))
+		case intType:
+			return reflect.ValueOf(take(&n.ints, &n.made))
+		case timeType:
+			return reflect.ValueOf(take(&n.times, &n.made))
+		}
+	}
+	return reflect.New(t)
+}
+
+// take hands out the next of free, making a slice of them when it is out:
+// as many as were made before (at least 8, at most 256).
+func take[T any](free *[]T, made *int) *T {
+	if len(*free) == 0 {
+		n := min(max(*made, 8), 256)
+		*free = make([]T, n)
+		*made += n
+	}
+	p := &(*free)[0]
+	*free = (*free)[1:]
+	return p
 }
 
 // setScalar stores a driver's value (int64, float64, bool, string, []byte
