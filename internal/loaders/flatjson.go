@@ -72,18 +72,19 @@ func (d *flatList) decode(s string, dst reflect.Value) bool {
 	// Capacities from the text: every object opens with a brace outside
 	// strings, so this is at least the number of objects.
 	n := strings.Count(s, "{")
-	out := reflect.MakeSlice(d.typ, 0, n)
+	out := reflect.MakeSlice(d.typ, n, n)
+	k := 0 // objects decoded
 	strs := make([]string, 0, n*d.ptrs)
 	i = skipSpace(s, i+1)
 	if i < len(s) && s[i] == ']' {
-		return d.end(s, i+1, out, dst)
+		return d.end(s, i+1, out, k, dst)
 	}
 	for {
-		if i == len(s) || s[i] != '{' {
+		if i == len(s) || s[i] != '{' || k == n {
 			return false
 		}
-		out = reflect.Append(out, reflect.Zero(d.typ.Elem()))
-		el := out.Index(out.Len() - 1)
+		el := out.Index(k)
+		k++
 		i = skipSpace(s, i+1)
 		if i < len(s) && s[i] == '}' {
 			i++
@@ -139,7 +140,7 @@ func (d *flatList) decode(s string, dst reflect.Value) bool {
 			return false
 		}
 		if s[i] == ']' {
-			return d.end(s, i+1, out, dst)
+			return d.end(s, i+1, out, k, dst)
 		}
 		if s[i] != ',' {
 			return false
@@ -148,12 +149,14 @@ func (d *flatList) decode(s string, dst reflect.Value) bool {
 	}
 }
 
-// end sets dst to out when nothing but space follows the list.
-func (d *flatList) end(s string, i int, out, dst reflect.Value) bool {
+// end sets dst to the first k of out when nothing but space follows the
+// list.
+func (d *flatList) end(s string, i int, out reflect.Value, k int, dst reflect.Value) bool {
 	if skipSpace(s, i) != len(s) {
 		return false
 	}
 	dst.Set(out)
+	dst.SetLen(k)
 	return true
 }
 

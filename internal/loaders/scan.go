@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -96,8 +97,15 @@ func (r *rowReader[E]) readQuery(ctx context.Context, db *ent.Client, query stri
 	defer rows.Close()
 	vals := make([]any, len(cols)+extra)
 	dest := make([]any, len(vals))
+	var raws []sql.RawBytes // JSON columns' text, only until it is decoded
 	for i := range vals {
 		dest[i] = &vals[i]
+		if i < len(fields) && fields[i].json {
+			if raws == nil {
+				raws = make([]sql.RawBytes, len(fields))
+			}
+			dest[i], vals[i] = &raws[i], &raws[i]
+		}
 	}
 	var out []*E
 	var ptrs nullables
@@ -155,6 +163,8 @@ func (f rowField) set(dst reflect.Value, src any, ptrs *nullables) error {
 	if f.json {
 		var text string
 		switch s := src.(type) {
+		case *sql.RawBytes: // the driver's bytes: readQuery's JSON columns
+			text = string(*s)
 		case []byte:
 			text = string(s)
 		case string:
