@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"iter"
 	"slices"
 	"sync"
 
@@ -20,7 +21,7 @@ type Keyed[K comparable, V any] struct {
 	mu       sync.Mutex // serialises fetches, so overlapping batches never query twice
 	cache    map[K]V
 	failed   map[K]error // keys whose fetch failed: their siblings get the error, not another statement
-	expected map[K]bool
+	expected expectSet[K]
 	fetch    func(ctx context.Context, keys []K) (map[K]V, error)
 	after    func(values map[K]V) // registers the next level's keys
 	loader   *dataloadgen.Loader[K, V]
@@ -58,7 +59,7 @@ func (k *Keyed[K, V]) Expect(keys ...K) {
 	defer k.mu.Unlock()
 	for _, key := range keys {
 		if _, done := k.cache[key]; !done {
-			put(&k.expected, key, true, len(keys))
+			k.expected.add(key, len(keys))
 		}
 	}
 }
@@ -70,7 +71,7 @@ func (k *Keyed[K, V]) Prime(key K, v V) {
 	defer k.mu.Unlock()
 	if _, done := k.cache[key]; !done {
 		put(&k.cache, key, v, 0)
-		delete(k.expected, key)
+		k.expected.del(key)
 	}
 }
 
@@ -97,7 +98,7 @@ func (k *Keyed[K, V]) fill(keys []K, values map[K]V) {
 func (k *Keyed[K, V]) store(keys []K, got map[K]V) {
 	for _, key := range keys {
 		put(&k.cache, key, got[key], len(keys))
-		delete(k.expected, key)
+		k.expected.del(key)
 	}
 	if k.after != nil {
 		k.after(got)
@@ -109,7 +110,7 @@ func (k *Keyed[K, V]) Load(ctx context.Context, key K) (V, error) {
 	k.mu.Lock()
 	v, done := k.cache[key]
 	err := k.failed[key]
-	registered := k.expected[key]
+	registered := k.expected.has(key)
 	k.mu.Unlock()
 	switch {
 	case done || err != nil: // a sibling's batch fetched it: no allocation
@@ -144,7 +145,7 @@ func (k *Keyed[K, V]) known(keys ...K) bool {
 	defer k.mu.Unlock()
 	for _, key := range keys {
 		_, done := k.cache[key]
-		if !done && k.failed[key] == nil && !k.expected[key] {
+		if !done && k.failed[key] == nil && !k.expected.has(key) {
 			return false
 		}
 	}
@@ -162,7 +163,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 	}
 	var err error
 	if len(need) > 0 {
-		for key := range k.expected {
+		for key := range k.expected.all() {
 			need[key] = true
 		}
 		list := make([]K, 0, len(need))
@@ -175,7 +176,7 @@ func (k *Keyed[K, V]) batch(ctx context.Context, keys []K) ([]V, []error) {
 		} else {
 			for _, key := range list {
 				put(&k.failed, key, err, len(list))
-				delete(k.expected, key)
+				k.expected.del(key)
 			}
 		}
 	}
@@ -229,4 +230,57 @@ func groupRows[T any](rows []T, parentOf func(T) int, parents int) map[int][]T {
 		start = i
 	}
 	return out
+}
+
+// expectSet is a set of registered keys. Most hold one (the signed-in
+// customer, registered with each of the many loaders keyed by customer,
+// most of which the request never uses), kept without a map.
+type expectSet[K comparable] struct {
+	one    K
+	hasOne bool
+	more   map[K]bool
+}
+
+// add adds key; size is how many keys come with it.
+func (s *expectSet[K]) add(key K, size int) {
+	switch {
+	case s.hasOne && s.one == key:
+	case !s.hasOne && len(s.more) == 0:
+		s.one, s.hasOne = key, true
+	default:
+		put(&s.more, key, true, size)
+	}
+}
+
+func (s *expectSet[K]) has(key K) bool { return s.hasOne && s.one == key || s.more[key] }
+
+func (s *expectSet[K]) del(key K) {
+	if s.hasOne && s.one == key {
+		var zero K
+		s.one, s.hasOne = zero, false
+	}
+	delete(s.more, key)
+}
+
+func (s *expectSet[K]) len() int { return len(s.more) + btoi(s.hasOne) }
+
+// all yields the keys.
+func (s *expectSet[K]) all() iter.Seq[K] {
+	return func(yield func(K) bool) {
+		if s.hasOne && !yield(s.one) {
+			return
+		}
+		for key := range s.more {
+			if !yield(key) {
+				return
+			}
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

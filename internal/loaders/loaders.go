@@ -91,13 +91,15 @@ func perCustomer[L expecter](children *[]expecter, l L) L {
 // ExpectCustomers registers the customers of a list, whose nested fields
 // then load in one batch each.
 func (l *Loaders) ExpectCustomers(cs []*ent.Customer) {
-	for _, c := range cs {
-		for _, child := range l.byCustomer {
-			child.Expect(c.ID)
-		}
+	ids := make([]int, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
 		if c.DefaultAddressID != nil {
 			l.AddressByID.Expect(*c.DefaultAddressID)
 		}
+	}
+	for _, child := range l.byCustomer {
+		child.Expect(ids...)
 	}
 }
 

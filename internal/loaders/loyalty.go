@@ -160,8 +160,8 @@ func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram,
 	}
 	k := l.LoyaltyAccount
 	k.mu.Lock()
-	customers := make([]int, 0, len(k.expected))
-	for id := range k.expected {
+	customers := make([]int, 0, k.expected.len())
+	for id := range k.expected.all() {
 		customers = append(customers, id)
 	}
 	k.mu.Unlock()

@@ -30,7 +30,7 @@ type Pages[T any] struct {
 	mu        sync.Mutex // guards specs; fetchMu serialises fetches
 	fetchMu   sync.Mutex
 	specs     map[string]page.Spec[T]
-	expected  map[int]bool
+	expected  expectSet[int]
 	cache     map[PageKey]page.Page[T]
 	failed    map[PageKey]error // pages whose fetch failed: siblings get the error, not another statement
 	// countCache holds total counts per parent and filter.
@@ -58,7 +58,7 @@ func (p *Pages[T]) Expect(parents ...int) {
 	p.fetchMu.Lock()
 	defer p.fetchMu.Unlock()
 	for _, id := range parents {
-		put(&p.expected, id, true, len(parents))
+		p.expected.add(id, len(parents))
 	}
 }
 
@@ -78,7 +78,7 @@ func (p *Pages[T]) Load(ctx context.Context, parent int, spec page.Spec[T]) (pag
 	p.fetchMu.Lock()
 	pg, done := p.cache[key]
 	err := p.failed[key]
-	known := done || err != nil || p.expected[parent]
+	known := done || err != nil || p.expected.has(parent)
 	p.fetchMu.Unlock()
 	if done || err != nil { // a sibling's batch fetched it
 		return pg, err
@@ -115,7 +115,7 @@ func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], [
 		if !missing {
 			continue
 		}
-		for parent := range p.expected {
+		for parent := range p.expected.all() {
 			if _, ok := p.cache[PageKey{parent, window}]; !ok && !slices.Contains(parents, parent) {
 				parents = append(parents, parent)
 			}
@@ -216,7 +216,7 @@ func (p *Pages[T]) counts(ctx context.Context, keys []PageKey, count func(contex
 		// Like pages, counts are complete by construction: every expected
 		// parent is counted in the first batch, however late its sibling
 		// resolvers arrive.
-		for parent := range p.expected {
+		for parent := range p.expected.all() {
 			if _, ok := p.countCache[PageKey{parent, window}]; !ok && !slices.Contains(parents, parent) {
 				parents = append(parents, parent)
 			}
