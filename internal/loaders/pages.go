@@ -29,7 +29,7 @@ type Pages[T any] struct {
 	after     func(rows []T)
 	mu        sync.Mutex // guards specs; fetchMu serialises fetches
 	fetchMu   sync.Mutex
-	specs     map[string]page.Spec[T]
+	specs     map[string]windowSpec[T]
 	expected  expectSet[int]
 	cache     map[PageKey]page.Page[T]
 	failed    map[PageKey]error // pages whose fetch failed: siblings get the error, not another statement
@@ -63,11 +63,24 @@ func (p *Pages[T]) Expect(parents ...int) {
 }
 
 func (p *Pages[T]) key(parent int, spec page.Spec[T]) PageKey {
-	k := PageKey{Parent: parent, Window: spec.Window.ID() + "|" + spec.FilterKey}
+	// Siblings ask with the same window: its ID is made once a request.
+	var buf [128]byte
+	id := append(append(spec.Window.AppendID(buf[:0]), '|'), spec.FilterKey...)
 	p.mu.Lock()
-	put(&p.specs, k.Window, spec, 0)
-	p.mu.Unlock()
-	return k
+	defer p.mu.Unlock()
+	w, ok := p.specs[string(id)]
+	if !ok {
+		w.id = string(id)
+	}
+	w.spec = spec
+	put(&p.specs, w.id, w, 0)
+	return PageKey{Parent: parent, Window: w.id}
+}
+
+// windowSpec is a window's spec, with its ID.
+type windowSpec[T any] struct {
+	id   string
+	spec page.Spec[T]
 }
 
 // Load returns one parent's page. A registered parent's page is fetched at
@@ -98,7 +111,7 @@ func (p *Pages[T]) Key(parent int, spec page.Spec[T]) PageKey { return p.key(par
 func (p *Pages[T]) spec(window string) page.Spec[T] {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.specs[window]
+	return p.specs[window].spec
 }
 
 func (p *Pages[T]) fetch(ctx context.Context, keys []PageKey) ([]page.Page[T], []error) {

@@ -148,6 +148,11 @@ func (w Window) OrderTerms(col Column, qualify func(string) string) []string {
 
 // ID identifies the window's arguments, so equal windows share a batch.
 func (w Window) ID() string {
+	return string(w.AppendID(make([]byte, 0, 32)))
+}
+
+// AppendID appends the window's ID to b.
+func (w Window) AppendID(b []byte) []byte {
 	c := func(c *Cursor) string {
 		if c == nil {
 			return ""
@@ -156,7 +161,6 @@ func (w Window) ID() string {
 	}
 	// Built with strconv rather than fmt: it runs once per parent per
 	// connection, and fmt.Sprintf was 3 % of the history page's CPU.
-	b := make([]byte, 0, 32)
 	b = append(b, w.Key...)
 	b = append(b, '|')
 	b = strconv.AppendInt(b, int64(w.N), 10)
@@ -168,7 +172,7 @@ func (w Window) ID() string {
 	b = append(b, c(w.After)...)
 	b = append(b, '|')
 	b = append(b, c(w.Before)...)
-	return string(b)
+	return b
 }
 
 func (w Window) bound(s *sql.Selector, col Column, c *Cursor, greater bool) (*sql.Predicate, error) {

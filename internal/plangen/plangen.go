@@ -7,11 +7,11 @@
 package plangen
 
 import (
-	"slices"
 	"fmt"
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
