@@ -7,6 +7,7 @@ import (
 	"accountgraph/ent/loyaltyreward"
 	"accountgraph/ent/schema"
 	"accountgraph/graph/model"
+	"accountgraph/graph/scalar"
 	"accountgraph/internal/money"
 	"accountgraph/internal/notify"
 	"accountgraph/internal/oidc"
@@ -5221,12 +5222,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 73: // Cart.createdAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 74: // Cart.updatedAt
 		obj := n.obj.(*ent.Cart)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 76: // Cart.totalQuantity
 		v := planValue[int](n.val(i))
@@ -5363,7 +5364,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 140: // Collection.updatedAt
 		obj := n.obj.(*ent.Collection)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 145: // CollectionConnection.totalCount
 		obj := n.obj.(*model.CollectionConnection)
@@ -5407,12 +5408,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 154: // Company.createdAt
 		obj := n.obj.(*ent.Company)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 155: // Company.updatedAt
 		obj := n.obj.(*ent.Company)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 156: // Company.name
 		obj := n.obj.(*ent.Company)
@@ -5426,12 +5427,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 159: // CompanyContact.createdAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 160: // CompanyContact.updatedAt
 		obj := n.obj.(*ent.CompanyContact)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 162: // CompanyContact.role
 		obj := n.obj.(*ent.CompanyContact)
@@ -5445,12 +5446,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 166: // CompanyLocation.createdAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 167: // CompanyLocation.updatedAt
 		obj := n.obj.(*ent.CompanyLocation)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 168: // CompanyLocation.name
 		obj := n.obj.(*ent.CompanyLocation)
@@ -5475,7 +5476,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 172: // ConsentEvent.createdAt
 		obj := n.obj.(*ent.ConsentEvent)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 173: // ConsentEvent.communicationTopic
 		obj := n.obj.(*ent.ConsentEvent)
@@ -5565,12 +5566,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 189: // Customer.createdAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 190: // Customer.updatedAt
 		obj := n.obj.(*ent.Customer)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 191: // Customer.tags
 		obj := n.obj.(*ent.Customer)
@@ -5617,7 +5618,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 216: // CustomerAccessToken.expiresAt
 		obj := n.obj.(*model.CustomerAccessToken)
 		v := obj.ExpiresAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 217: // CustomerAccessToken.twoFactorSetupRequired
 		obj := n.obj.(*model.CustomerAccessToken)
@@ -5707,7 +5708,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 267: // CustomerDataExport.createdAt
 		obj := n.obj.(*model.CustomerDataExport)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 268: // CustomerDataExport.contentType
 		obj := n.obj.(*model.CustomerDataExport)
@@ -5817,7 +5818,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 310: // CustomerPaymentMethod.createdAt
 		obj := n.obj.(*ent.PaymentMethod)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 313: // CustomerPaymentMethodRemovePayload.deletedPaymentMethodId
 		obj := n.obj.(*model.CustomerPaymentMethodRemovePayload)
@@ -5898,12 +5899,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 342: // CustomerSession.createdAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 343: // CustomerSession.expiresAt
 		obj := n.obj.(*ent.CustomerAccessToken)
 		v := obj.ExpiresAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 344: // CustomerSession.ipAddress
 		obj := n.obj.(*ent.CustomerAccessToken)
@@ -5944,7 +5945,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 349: // CustomerSession.current
 		v := planValue[bool](n.val(i))
@@ -6082,7 +6083,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 399: // FulfillmentEvent.happenedAt
 		obj := n.obj.(*ent.FulfillmentEvent)
 		v := obj.HappenedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 400: // FulfillmentEvent.message
 		v := planValue[*string](n.val(i))
@@ -6226,7 +6227,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 425: // LinkedIdentity.linkedAt
 		obj := n.obj.(*ent.LinkedIdentity)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 426: // LoyaltyConsistencyReport.checkedAccounts
 		obj := n.obj.(*model.LoyaltyConsistencyReport)
@@ -6290,7 +6291,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 441: // LoyaltyPointsExpiry.expiresAt
 		obj := n.obj.(*model.LoyaltyPointsExpiry)
 		v := obj.ExpiresAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 442: // LoyaltyProgram.enabled
 		obj := n.obj.(*model.LoyaltyProgram)
@@ -6366,7 +6367,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 462: // LoyaltyRedemption.expiresAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.ExpiresAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 463: // LoyaltyRedemption.usedAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
@@ -6375,12 +6376,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 464: // LoyaltyRedemption.createdAt
 		obj := n.obj.(*ent.LoyaltyRedemption)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 468: // LoyaltyRedemptionEdge.cursor
 		obj := n.obj.(*model.LoyaltyRedemptionEdge)
@@ -6504,12 +6505,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 498: // LoyaltyTransaction.createdAt
 		obj := n.obj.(*ent.LoyaltyEntry)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 502: // LoyaltyTransactionEdge.cursor
 		obj := n.obj.(*model.LoyaltyTransactionEdge)
@@ -6732,7 +6733,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 539: // Membership.startedAt
 		obj := n.obj.(*ent.Membership)
 		v := obj.StartedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 540: // Membership.renewsAt
 		v := planValue[*time.Time](n.val(i))
@@ -6740,7 +6741,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 541: // Membership.endsAt
 		v := planValue[*time.Time](n.val(i))
@@ -6748,7 +6749,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 542: // Membership.cancelledAt
 		obj := n.obj.(*ent.Membership)
@@ -6757,7 +6758,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 543: // MembershipPlan.handle
 		obj := n.obj.(*ent.MembershipPlan)
@@ -6812,7 +6813,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 554: // Order.processedAt
 		obj := n.obj.(*ent.Order)
 		v := obj.ProcessedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 555: // Order.email
 		obj := n.obj.(*ent.Order)
@@ -6849,7 +6850,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 560: // Order.cancelReason
 		obj := n.obj.(*ent.Order)
@@ -7104,17 +7105,17 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 644: // Product.createdAt
 		obj := n.obj.(*ent.Product)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 645: // Product.updatedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 646: // Product.publishedAt
 		obj := n.obj.(*ent.Product)
 		v := obj.Published()
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 652: // ProductEdge.cursor
 		obj := n.obj.(*model.ProductEdge)
@@ -7170,12 +7171,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 690: // Return.createdAt
 		obj := n.obj.(*ent.OrderReturn)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 691: // Return.updatedAt
 		obj := n.obj.(*ent.OrderReturn)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 692: // Return.closedAt
 		obj := n.obj.(*ent.OrderReturn)
@@ -7184,7 +7185,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 			b.null()
 			return true
 		}
-		x.ec.marshalODateTime2ᚖtimeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), (*v)))
 		return true
 	case 699: // ReturnDecline.reason
 		obj := n.obj.(*model.ReturnDecline)
@@ -7270,12 +7271,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 719: // SavedCart.createdAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 720: // SavedCart.updatedAt
 		obj := n.obj.(*ent.SavedCart)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 725: // SavedCartDeletePayload.deletedSavedCartId
 		obj := n.obj.(*model.SavedCartDeletePayload)
@@ -7441,7 +7442,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 765: // SupportMessage.createdAt
 		obj := n.obj.(*ent.SupportMessage)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 769: // SupportMessageEdge.cursor
 		obj := n.obj.(*model.SupportMessageEdge)
@@ -7466,12 +7467,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 774: // SupportTicket.createdAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 775: // SupportTicket.updatedAt
 		obj := n.obj.(*ent.SupportTicket)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 781: // SupportTicketEdge.cursor
 		obj := n.obj.(*model.SupportTicketEdge)
@@ -7547,12 +7548,12 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 796: // Wishlist.createdAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 797: // Wishlist.updatedAt
 		obj := n.obj.(*ent.Wishlist)
 		v := obj.UpdatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 802: // WishlistDeletePayload.deletedWishlistId
 		obj := n.obj.(*model.WishlistDeletePayload)
@@ -7590,7 +7591,7 @@ func (x *planExec) planWrite(ctx context.Context, b *planBuffer, n *planNode, i 
 	case 810: // WishlistLine.addedAt
 		obj := n.obj.(*ent.WishlistLine)
 		v := obj.CreatedAt
-		x.ec.marshalNDateTime2timeᚐTime(ctx, n.sel.fields[i].field.Selections, v).MarshalGQL(b)
+		b.Write(scalar.AppendDateTime(b.AvailableBuffer(), v))
 		return true
 	case 812: // WishlistLine.priceDropped
 		v := planValue[bool](n.val(i))

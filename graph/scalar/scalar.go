@@ -17,12 +17,16 @@ import (
 // MarshalDateTime writes t as "2006-01-02T15:04:05Z".
 func MarshalDateTime(t time.Time) graphql.Marshaler {
 	return graphql.WriterFunc(func(w io.Writer) {
-		// RFC 3339 has nothing JSON escapes: quotes around it are its JSON.
-		b := make([]byte, 0, 32)
-		b = append(b, '"')
-		b = append(t.UTC().AppendFormat(b, time.RFC3339), '"')
-		_, _ = w.Write(b)
+		_, _ = w.Write(AppendDateTime(make([]byte, 0, 32), t))
 	})
+}
+
+// AppendDateTime appends what MarshalDateTime writes to b. The read plan
+// writes with it (see plangen: a scalar's AppendX beside its MarshalX).
+func AppendDateTime(b []byte, t time.Time) []byte {
+	// RFC 3339 has nothing JSON escapes: quotes around it are its JSON.
+	b = append(b, '"')
+	return append(t.UTC().AppendFormat(b, time.RFC3339), '"')
 }
 
 // UnmarshalDateTime reads an RFC 3339 date-time, or a plain date as midnight UTC.

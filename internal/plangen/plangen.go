@@ -458,7 +458,34 @@ func (g *gen) leaf(ref *config.TypeReference, v string) {
 		g.p("%s.MarshalGQL(b)", deref)
 		return
 	}
+	if f := appender(ref); f != nil {
+		g.p("b.Write(%s.%s(b.AvailableBuffer(), %s))", templates.CurrentImports.Lookup(f.Pkg().Path()), f.Name(), deref)
+		return
+	}
 	g.p("x.ec.%s(ctx, n.sel.fields[i].field.Selections, %s).MarshalGQL(b)", ref.MarshalFunc(), v)
+}
+
+// appender is the AppendX function beside a scalar's MarshalX function
+// (func(b []byte, v T) []byte, appending what MarshalX writes), which writes
+// the value without the Marshaler and buffer MarshalX makes for each; nil
+// when the scalar has none.
+func appender(ref *config.TypeReference) *types.Func {
+	m := ref.Marshaler
+	if m == nil || m.Pkg() == nil || ref.HasEnumValues() || ref.CastType != nil || !strings.HasPrefix(m.Name(), "Marshal") {
+		return nil
+	}
+	f, ok := m.Pkg().Scope().Lookup("Append" + strings.TrimPrefix(m.Name(), "Marshal")).(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig, msig := f.Type().(*types.Signature), m.Type().(*types.Signature)
+	bytes := types.NewSlice(types.Typ[types.Byte])
+	if sig.Params().Len() != 2 || sig.Results().Len() != 1 || msig.Params().Len() != 1 ||
+		!types.Identical(sig.Params().At(0).Type(), bytes) || !types.Identical(sig.Results().At(0).Type(), bytes) ||
+		!types.Identical(sig.Params().At(1).Type(), msig.Params().At(0).Type()) {
+		return nil
+	}
+	return f
 }
 
 // direct names the buffer method that writes what gqlgen's built-in
