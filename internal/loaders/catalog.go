@@ -133,11 +133,13 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 			return query(ctx, mod, parents)
 		}
 		cols := l.pick(r.entity, append(slices.Clip(need), variantCol)...)
-		// The variants' ID and the columns the request's fields read: the
+		// The columns the request's fields read of the variants: the
 		// loaders' own columns of a variant (its product, its position in
 		// its product's pages) serve reads by ID and pages, not these rows
-		// (a field that reads them declares them).
-		vcols := l.pick("ProductVariant", productvariant.FieldID)
+		// (a field that reads them declares them). Not their ID: the row's
+		// variant column is it, since the foreign key sets it to NULL when
+		// the variant goes.
+		vcols := slices.DeleteFunc(l.pick("ProductVariant", productvariant.FieldID), func(c string) bool { return c == productvariant.FieldID })
 		vfields, err := variantRows.fieldsOf(vcols)
 		if err != nil {
 			return nil, err
@@ -156,12 +158,9 @@ func withVariants[E any](l *Loaders, field string, r *rowReader[E], parentCol, v
 			if id == nil {
 				return nil
 			}
-			var v *ent.ProductVariant
-			if vals[0] != nil { // the variant's ID (variantColumns come first): nil when it is gone
-				v = new(ent.ProductVariant)
-				if err := variantRows.setAll(v, vfields, vcols, vals, &ptrs); err != nil {
-					return err
-				}
+			v := &ent.ProductVariant{ID: *id}
+			if err := variantRows.setAll(v, vfields, vcols, vals, &ptrs); err != nil {
+				return err
 			}
 			l.VariantByID.Prime(*id, v)
 			return nil
