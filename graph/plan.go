@@ -750,17 +750,39 @@ func (x *planExec) call(n *planNode, i int, fc *planFieldCtx) bool {
 
 // planFieldCtx is a resolver's context: what graphql.WithFieldContext
 // makes (the field context under gqlgen's key), made a level at a time in
-// one allocation rather than one context value per call.
+// one allocation rather than one context value per call. The
+// graphql.FieldContext itself is made when something asks for it (a
+// connection reading its selection, a field below reading the token
+// argument): most calls never do (a line's variant by its ID), and the
+// generated calls take their arguments from Args.
 type planFieldCtx struct {
-	context.Context
-	fc graphql.FieldContext
+	context.Context                // the parent object's
+	Args            map[string]any // the field's arguments, as graphql.FieldContext.Args
+	n               *planNode
+	i               int
+	fc              atomic.Pointer[graphql.FieldContext]
 }
 
 func (c *planFieldCtx) Value(key any) any {
 	if key == planFieldKey {
-		return &c.fc
+		return c.fieldContext()
 	}
 	return c.Context.Value(key)
+}
+
+// fieldContext is the field's graphql.FieldContext, made on first use
+// (sibling calls below it may ask at once, from their goroutines).
+func (c *planFieldCtx) fieldContext() *graphql.FieldContext {
+	if fc := c.fc.Load(); fc != nil {
+		return fc
+	}
+	f := &c.n.sel.fields[c.i]
+	fc := &graphql.FieldContext{Parent: graphql.GetFieldContext(c.Context), Object: c.n.sel.typ.name,
+		Field: f.field, Args: c.Args, IsMethod: true, IsResolver: f.def.resolver}
+	if c.fc.CompareAndSwap(nil, fc) {
+		return fc
+	}
+	return c.fc.Load()
 }
 
 // planFieldKey is gqlgen's (unexported) key of the field context, as
@@ -805,8 +827,7 @@ func (x *planExec) try(n *planNode, i int, fc *planFieldCtx) (how planCall) {
 	if f.argSlot >= 0 {
 		args = x.args[f.argSlot]
 	}
-	*fc = planFieldCtx{Context: n.ctx, fc: graphql.FieldContext{Parent: graphql.GetFieldContext(n.ctx),
-		Object: n.sel.typ.name, Field: f.field, Args: args, IsMethod: true, IsResolver: f.def.resolver}}
+	*fc = planFieldCtx{Context: n.ctx, Args: args, n: n, i: i}
 	ctx := context.Context(fc)
 	v, err := x.planResolve(ctx, f.def.fn, n.obj)
 	if err != nil {

@@ -15,7 +15,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 )
 
@@ -1315,7 +1314,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Cart.CheckoutURL(ctx, obj)
 	case 75: // Cart.lines
 		obj := o.(*ent.Cart)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Cart.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 76: // Cart.totalQuantity
 		obj := o.(*ent.Cart)
@@ -1340,14 +1339,14 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Collection.ID(ctx, obj)
 	case 138: // Collection.description
 		obj := o.(*ent.Collection)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Collection.Description(ctx, obj, fc.Args["truncateAt"].(*int))
 	case 139: // Collection.image
 		obj := o.(*ent.Collection)
 		return x.res.Collection.Image(ctx, obj)
 	case 141: // Collection.products
 		obj := o.(*ent.Collection)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Collection.Products(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductCollectionSortKeys))
 	case 153: // Company.id
 		obj := o.(*ent.Company)
@@ -1366,7 +1365,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.CompanyContact.SpendingLimit(ctx, obj)
 	case 164: // CompanyContact.orders
 		obj := o.(*ent.CompanyContact)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.CompanyContact.Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
 	case 165: // CompanyLocation.id
 		obj := o.(*ent.CompanyLocation)
@@ -1385,7 +1384,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Customer.DefaultAddress(ctx, obj)
 	case 193: // Customer.addresses
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.Addresses(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 194: // Customer.numberOfOrders
 		obj := o.(*ent.Customer)
@@ -1401,7 +1400,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Customer.Loyalty(ctx, obj)
 	case 200: // Customer.orders
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.Orders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.OrderSortKeys), fc.Args["query"].(*string))
 	case 201: // Customer.paymentMethods
 		obj := o.(*ent.Customer)
@@ -1414,19 +1413,19 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Customer.Privacy(ctx, obj)
 	case 204: // Customer.recommendations
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.Recommendations(ctx, obj, fc.Args["first"].(*int))
 	case 205: // Customer.savedCarts
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.SavedCarts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 206: // Customer.savedForLater
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.SavedForLater(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 208: // Customer.sessions
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.Sessions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 210: // Customer.linkedIdentities
 		obj := o.(*ent.Customer)
@@ -1436,15 +1435,15 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Customer.SocialLoginProvider(ctx, obj)
 	case 212: // Customer.supportTickets
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.SupportTickets(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 213: // Customer.wishlists
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.Wishlists(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 214: // Customer.wishlist
 		obj := o.(*ent.Customer)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Customer.Wishlist(ctx, obj, fc.Args["id"].(string))
 	case 288: // CustomerLoyalty.tier
 		obj := o.(*ent.LoyaltyAccount)
@@ -1463,14 +1462,14 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.CustomerLoyalty.PointsExpiring(ctx, obj)
 	case 293: // CustomerLoyalty.transactions
 		obj := o.(*ent.LoyaltyAccount)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.CustomerLoyalty.Transactions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 294: // CustomerLoyalty.availableRewards
 		obj := o.(*ent.LoyaltyAccount)
 		return x.res.CustomerLoyalty.AvailableRewards(ctx, obj)
 	case 295: // CustomerLoyalty.redemptions
 		obj := o.(*ent.LoyaltyAccount)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.CustomerLoyalty.Redemptions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 297: // CustomerLoyalty.referralCount
 		obj := o.(*ent.LoyaltyAccount)
@@ -1504,11 +1503,11 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.CustomerSession.Current(ctx, obj)
 	case 396: // Fulfillment.trackingInfo
 		obj := o.(*ent.Fulfillment)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return obj.TrackingInfoFirst(fc.Args["first"].(*int)), nil
 	case 397: // Fulfillment.fulfillmentLineItems
 		obj := o.(*ent.Fulfillment)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Fulfillment.FulfillmentLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 400: // FulfillmentEvent.message
 		obj := o.(*ent.FulfillmentEvent)
@@ -1518,11 +1517,11 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.FulfillmentEvent.CountryCode(ctx, obj)
 	case 416: // Image.url
 		obj := o.(*model.Image)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Image.URL(ctx, obj, fc.Args["transform"].(*model.ImageTransformInput))
 	case 419: // Image.transformedSrc
 		obj := o.(*model.Image)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Image.TransformedSrc(ctx, obj, fc.Args["crop"].(*model.CropRegion), fc.Args["maxHeight"].(*int), fc.Args["maxWidth"].(*int), fc.Args["preferredContentType"].(*model.ImageContentType), fc.Args["scale"].(*int))
 	case 422: // LinkedIdentity.id
 		obj := o.(*ent.LinkedIdentity)
@@ -1556,7 +1555,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.MailingAddress.Name(ctx, obj)
 	case 518: // MailingAddress.formatted
 		obj := o.(*ent.MailingAddress)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.MailingAddress.Formatted(ctx, obj, fc.Args["withName"].(*bool), fc.Args["withCompany"].(*bool))
 	case 519: // MailingAddress.formattedArea
 		obj := o.(*ent.MailingAddress)
@@ -1599,25 +1598,25 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Order.BillingAddress(ctx, obj)
 	case 584: // Order.lineItems
 		obj := o.(*ent.Order)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Order.LineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 585: // Order.successfulFulfillments
 		obj := o.(*ent.Order)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Order.SuccessfulFulfillments(ctx, obj, fc.Args["first"].(*int))
 	case 586: // Order.trackingEvents
 		obj := o.(*ent.Order)
 		return x.res.Order.TrackingEvents(ctx, obj)
 	case 587: // Order.discountApplications
 		obj := o.(*ent.Order)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Order.DiscountApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 588: // Order.shippingDiscountAllocations
 		obj := o.(*ent.Order)
 		return x.res.Order.ShippingDiscountAllocations(ctx, obj)
 	case 589: // Order.returns
 		obj := o.(*ent.Order)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Order.Returns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 601: // OrderLineItem.variant
 		obj := o.(*ent.OrderLineItem)
@@ -1639,7 +1638,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Product.ID(ctx, obj)
 	case 638: // Product.description
 		obj := o.(*ent.Product)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Product.Description(ctx, obj, fc.Args["truncateAt"].(*int))
 	case 642: // Product.featuredImage
 		obj := o.(*ent.Product)
@@ -1649,11 +1648,11 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Product.AvailableForSale(ctx, obj)
 	case 647: // Product.collections
 		obj := o.(*ent.Product)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Product.Collections(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 648: // Product.variants
 		obj := o.(*ent.Product)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Product.Variants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductVariantSortKeys))
 	case 654: // ProductVariant.id
 		obj := o.(*ent.ProductVariant)
@@ -1668,31 +1667,31 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		obj := o.(*ent.ProductVariant)
 		return x.res.ProductVariant.Product(ctx, obj)
 	case 670: // Query.node
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Node(ctx, fc.Args["id"].(string))
 	case 671: // Query.nodes
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Nodes(ctx, fc.Args["ids"].([]string))
 	case 672: // Query.cart
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Cart(ctx, fc.Args["id"].(string))
 	case 673: // Query.product
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Product(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
 	case 674: // Query.products
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Products(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.ProductSortKeys), fc.Args["query"].(*string))
 	case 675: // Query.collection
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Collection(ctx, fc.Args["handle"].(*string), fc.Args["id"].(*string))
 	case 676: // Query.collectionByHandle
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.CollectionByHandle(ctx, fc.Args["handle"].(string))
 	case 677: // Query.collections
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Collections(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool), fc.Args["sortKey"].(*model.CollectionSortKeys), fc.Args["query"].(*string))
 	case 678: // Query.customer
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.Customer(ctx, fc.Args["customerAccessToken"].(string))
 	case 679: // Query.loyaltyProgram
 		return x.res.Query.LoyaltyProgram(ctx)
@@ -1705,7 +1704,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 	case 683: // Query.supportContact
 		return x.res.Query.SupportContact(ctx)
 	case 684: // Query.sharedWishlist
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Query.SharedWishlist(ctx, fc.Args["shareToken"].(string))
 	case 687: // Return.id
 		obj := o.(*ent.OrderReturn)
@@ -1721,7 +1720,7 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.Return.Order(ctx, obj)
 	case 695: // Return.returnLineItems
 		obj := o.(*ent.OrderReturn)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Return.ReturnLineItems(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 703: // ReturnLineItem.id
 		obj := o.(*ent.ReturnLineItem)
@@ -1731,28 +1730,28 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.ReturnLineItem.LineItem(ctx, obj)
 	case 721: // SavedCart.lines
 		obj := o.(*ent.SavedCart)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.SavedCart.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 730: // SavedCartLine.merchandise
 		obj := o.(*ent.SavedCartLine)
 		return x.res.SavedCartLine.Merchandise(ctx, obj)
 	case 747: // SharedWishlist.lines
 		obj := o.(*model.SharedWishlist)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.SharedWishlist.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 776: // SupportTicket.order
 		obj := o.(*ent.SupportTicket)
 		return x.res.SupportTicket.Order(ctx, obj)
 	case 777: // SupportTicket.messages
 		obj := o.(*ent.SupportTicket)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.SupportTicket.Messages(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 794: // Wishlist.shareUrl
 		obj := o.(*ent.Wishlist)
 		return x.res.Wishlist.ShareURL(ctx, obj)
 	case 798: // Wishlist.lines
 		obj := o.(*ent.Wishlist)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return x.res.Wishlist.Lines(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["reverse"].(*bool))
 	case 807: // WishlistLine.merchandise
 		obj := o.(*ent.WishlistLine)
@@ -1762,23 +1761,23 @@ func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) 
 		return x.res.WishlistLine.PriceDropped(ctx, obj)
 	case 827: // __Directive.args
 		obj := o.(*introspection.Directive)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
 	case 834: // __Field.args
 		obj := o.(*introspection.Field)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return obj.VisibleArgs(fc.Args["includeDeprecated"].(bool)), nil
 	case 854: // __Type.fields
 		obj := o.(*introspection.Type)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return obj.Fields(fc.Args["includeDeprecated"].(bool)), nil
 	case 857: // __Type.enumValues
 		obj := o.(*introspection.Type)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return obj.EnumValues(fc.Args["includeDeprecated"].(bool)), nil
 	case 858: // __Type.inputFields
 		obj := o.(*introspection.Type)
-		fc := graphql.GetFieldContext(ctx)
+		fc := ctx.(*planFieldCtx)
 		return obj.VisibleInputFields(fc.Args["includeDeprecated"].(bool)), nil
 	}
 	return nil, errPlanUnsupported

@@ -273,10 +273,11 @@ func (g *gen) resolveFunc(fields []*planned) {
 		if !p.obj.Root {
 			g.p("obj := o.(%s)", templates.CurrentImports.LookupType(p.obj.Reference()))
 		}
-		// The arguments are read from the field context by calls that
-		// take them; a plain struct field has none to pass.
+		// The arguments are read from the call's context (planFieldCtx.Args,
+		// as gqlgen reads them from its field context) by calls that take
+		// them; a plain struct field has none to pass.
 		if len(f.Args) > 0 && (f.IsResolver || f.IsMethod()) {
-			g.p("fc := graphql.GetFieldContext(ctx)")
+			g.p("fc := ctx.(*planFieldCtx)")
 		}
 		switch {
 		case f.IsResolver:
