@@ -241,25 +241,27 @@ func (g *gen) resolversType(fields []*planned) {
 			types = append(types, name)
 		}
 	}
+	perType := func(format string) {
+		for _, t := range types {
+			g.p(format, t)
+		}
+	}
 	g.p("")
 	g.p("// planResolvers are the resolvers the plan calls, by type.")
 	g.p("type planResolvers struct {")
-	for _, t := range types {
-		g.p("%s %sResolver", t, t)
-	}
+	perType("%[1]s %[1]sResolver")
 	g.p("}")
 	g.p("")
 	g.p("func newPlanResolvers(r ResolverRoot) *planResolvers {")
 	g.p("return &planResolvers{")
-	for _, t := range types {
-		g.p("%s: r.%s(),", t, t)
-	}
+	perType("%[1]s: r.%[1]s(),")
 	g.p("}")
 	g.p("}")
 }
 
 // resolveFunc: the resolve phase's calls, each exactly as gqlgen's executor
-// makes it (the field's arguments are in the field context, as there).
+// makes it (the field's arguments are in the call's context, as they are in
+// gqlgen's field context).
 func (g *gen) resolveFunc(fields []*planned) {
 	g.p("// planResolve calls the resolver or method behind field fn on o.")
 	g.p("func (x *planExec) planResolve(ctx context.Context, fn int, o any) (any, error) {")
