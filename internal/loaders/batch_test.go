@@ -91,3 +91,57 @@ func TestKeyedFailedFetchIsNotRepeatedBySiblings(t *testing.T) {
 		t.Fatalf("fetches %v, want the one that failed", f.calls)
 	}
 }
+
+// TestGroupRows: rows ordered by parent and rows in any order group alike.
+func TestGroupRows(t *testing.T) {
+	type row struct{ parent, id int }
+	parentOf := func(r row) int { return r.parent }
+	for _, rows := range [][]row{
+		{{1, 10}, {1, 11}, {2, 20}, {3, 30}, {3, 31}},
+		{{1, 10}, {2, 20}, {1, 11}, {3, 30}, {3, 31}},
+		{{3, 30}, {1, 10}, {3, 31}, {2, 20}, {1, 11}},
+	} {
+		got := groupRows(slices.Clone(rows), parentOf, 3)
+		want := map[int][]row{}
+		for _, r := range rows {
+			want[r.parent] = append(want[r.parent], r)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%v: %d parents, want %d", rows, len(got), len(want))
+		}
+		for p, w := range want {
+			if !slices.Equal(got[p], w) {
+				t.Errorf("%v: parent %d got %v, want %v", rows, p, got[p], w)
+			}
+		}
+		// A parent's rows can grow without touching its neighbours'.
+		_ = append(got[1], row{1, 99})
+		if !slices.Equal(got[2], want[2]) {
+			t.Errorf("%v: appending to parent 1 changed parent 2: %v", rows, got[2])
+		}
+	}
+	if got := groupRows([]row(nil), parentOf, 0); len(got) != 0 {
+		t.Errorf("no rows: %v", got)
+	}
+}
+
+// TestExpectSet: one key without a map, more with one, deletions of either.
+func TestExpectSet(t *testing.T) {
+	var s expectSet[int]
+	s.add(7, 1)
+	s.add(7, 1)
+	if !s.has(7) || s.has(8) || s.len() != 1 || s.more != nil {
+		t.Fatalf("one key: %+v", s)
+	}
+	s.add(8, 2)
+	s.add(9, 2)
+	if !s.has(8) || !s.has(9) || s.len() != 3 {
+		t.Fatalf("three keys: %+v", s)
+	}
+	s.del(7)
+	s.del(9)
+	s.add(10, 1)
+	if got := slices.Sorted(s.all()); !slices.Equal(got, []int{8, 10}) || s.has(7) || s.has(9) {
+		t.Fatalf("after deletions: %v", got)
+	}
+}
