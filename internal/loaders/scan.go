@@ -161,24 +161,24 @@ func (f rowField) set(dst reflect.Value, src any, ptrs *nullables) error {
 		return nil // a nil pointer, an empty JSON value
 	}
 	if f.json {
-		var text string
+		var b []byte
 		switch s := src.(type) {
 		case *sql.RawBytes: // the driver's bytes: readQuery's JSON columns
-			text = string(*s)
+			b = *s
 		case []byte:
-			text = string(s)
+			b = s
 		case string:
-			text = s
+			return f.setJSONText(dst, s)
 		default:
 			return fmt.Errorf("JSON as %T", src)
 		}
-		if len(text) == 0 {
+		if len(b) == 0 {
 			return nil
 		}
-		if f.flat != nil && f.elem == nil && f.flat.decode(text, dst) {
-			return nil
+		if f.flat != nil {
+			return f.setJSONText(dst, string(b)) // what it decodes are parts of this copy
 		}
-		return json.Unmarshal([]byte(text), dst.Addr().Interface())
+		return json.Unmarshal(b, dst.Addr().Interface())
 	}
 	if f.elem != nil {
 		p := ptrs.new(f.elem)
@@ -233,6 +233,17 @@ func take[T any](free *[]T, made *int) *T {
 	p := &(*free)[0]
 	*free = (*free)[1:]
 	return p
+}
+
+// setJSONText sets a JSON field from its text.
+func (f rowField) setJSONText(dst reflect.Value, text string) error {
+	if len(text) == 0 {
+		return nil
+	}
+	if f.flat != nil && f.elem == nil && f.flat.decode(text, dst) {
+		return nil
+	}
+	return json.Unmarshal([]byte(text), dst.Addr().Interface())
 }
 
 // setScalar stores a driver's value (int64, float64, bool, string, []byte
