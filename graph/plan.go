@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"accountgraph/internal/loaders"
+	"accountgraph/internal/slab"
 )
 
 // The read plan runs query operations without gqlgen's per-field machinery.
@@ -545,13 +546,13 @@ func (x *planExec) selection(t *planType, set ast.SelectionSet) (*planSel, bool)
 }
 
 func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode {
-	n := &x.arena.nodes.take(1)[0]
+	n := &x.arena.nodes.Take(1)[0]
 	*n = planNode{sel: sel, obj: obj, ctx: ctx}
 	if len(sel.resolves) > 0 {
-		n.vals = x.arena.vals.take(len(sel.resolves))
+		n.vals = x.arena.vals.Take(len(sel.resolves))
 	}
 	if len(sel.objects) > 0 {
-		n.kids = x.arena.kids.take(len(sel.objects))
+		n.kids = x.arena.kids.Take(len(sel.objects))
 	}
 	return n
 }
@@ -561,10 +562,10 @@ func (x *planExec) newNode(sel *planSel, obj any, ctx context.Context) *planNode
 // the history page's bytes and so of its garbage collection; an arena is
 // cleared after its run and kept for the next one (planArenas).
 type planArena struct {
-	nodes  slabs[planNode]
-	vals   slabs[any]
-	kids   slabs[planKids]
-	lists  slabs[*planNode]
+	nodes  slab.Slabs[planNode]
+	vals   slab.Slabs[any]
+	kids   slab.Slabs[planKids]
+	lists  slab.Slabs[*planNode]
 	levels [2][]*planNode // the lists of the nodes of two levels
 }
 
@@ -576,7 +577,7 @@ const planArenaKept = 512 << 10
 
 // release clears a and keeps it for another run.
 func (a *planArena) release() {
-	size := a.nodes.reset() + a.vals.reset() + a.kids.reset() + a.lists.reset()
+	size := a.nodes.Reset() + a.vals.Reset() + a.kids.Reset() + a.lists.Reset()
 	for i, l := range a.levels {
 		clear(l)
 		a.levels[i] = l[:0]
@@ -585,43 +586,6 @@ func (a *planArena) release() {
 	if size <= planArenaKept {
 		planArenas.Put(a)
 	}
-}
-
-// slabs hand out zeroed elements of T from chunks: a few allocations a
-// run instead of one an element, and none once its arena is reused.
-type slabs[T any] struct {
-	chunks [][]T
-	cur    int // the chunk taken from
-	total  int // elements in all chunks
-}
-
-// take returns n zeroed elements, which stay where they are until reset.
-func (s *slabs[T]) take(n int) []T {
-	for ; s.cur < len(s.chunks); s.cur++ {
-		c := s.chunks[s.cur]
-		if l := len(c); cap(c)-l >= n {
-			s.chunks[s.cur] = c[:l+n]
-			return c[l : l+n : l+n]
-		}
-	}
-	// Chunks double, so a large answer takes few of them.
-	c := make([]T, n, max(n, 64, s.total))
-	s.total += cap(c)
-	s.chunks = append(s.chunks, c)
-	s.cur = len(s.chunks) - 1
-	return c[:n:n]
-}
-
-// reset zeroes what was taken (dropping its pointers) for the next run,
-// and returns the size of the chunks in bytes.
-func (s *slabs[T]) reset() int {
-	for i, c := range s.chunks {
-		clear(c)
-		s.chunks[i] = c[:0]
-	}
-	s.cur = 0
-	var t T
-	return s.total * int(unsafe.Sizeof(t))
 }
 
 // resolveLevel makes every resolve-phase call of a level, concurrently, so
@@ -866,7 +830,7 @@ func (x *planExec) null(n *planNode, i int, nonNull bool) bool {
 func (x *planExec) list(n *planNode, i int, size int) {
 	k := n.kid(i)
 	k.list = true
-	k.nodes = x.arena.lists.take(size)
+	k.nodes = x.arena.lists.Take(size)
 }
 
 // element records element j of list field i of n (ptr nil: null).

@@ -12,6 +12,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"accountgraph/ent"
+	"accountgraph/internal/slab"
 )
 
 // A narrowed read (see Columns) is built and scanned here rather than by
@@ -196,10 +197,9 @@ func (f rowField) set(dst reflect.Value, src any, ptrs *nullables) error {
 // than one a field of a row (a page's lines each point to their variant).
 // The values live as long as any of them does: all belong to one request.
 type nullables struct {
-	strings []string
-	ints    []int
-	times   []time.Time
-	made    int
+	strings slab.Slabs[string]
+	ints    slab.Slabs[int]
+	times   slab.Slabs[time.Time]
 }
 
 var (
@@ -212,27 +212,14 @@ func (n *nullables) new(t reflect.Type) reflect.Value {
 	if n != nil {
 		switch t {
 		case stringType:
-			return reflect.ValueOf(take(&n.strings, &n.made))
+			return reflect.ValueOf(n.strings.New())
 		case intType:
-			return reflect.ValueOf(take(&n.ints, &n.made))
+			return reflect.ValueOf(n.ints.New())
 		case timeType:
-			return reflect.ValueOf(take(&n.times, &n.made))
+			return reflect.ValueOf(n.times.New())
 		}
 	}
 	return reflect.New(t)
-}
-
-// take hands out the next of free, making a slice of them when it is out:
-// as many as were made before (at least 8, at most 256).
-func take[T any](free *[]T, made *int) *T {
-	if len(*free) == 0 {
-		n := min(max(*made, 8), 256)
-		*free = make([]T, n)
-		*made += n
-	}
-	p := &(*free)[0]
-	*free = (*free)[1:]
-	return p
 }
 
 // setJSONText sets a JSON field from its text.
