@@ -36,7 +36,7 @@ type rowField struct {
 	index int
 	elem  reflect.Type // for a nullable field (a pointer), what it points to
 	json  bool         // stored as JSON
-	flat  *flatList    // its decoder when it is a list of flat objects of strings
+	flat  *flatList    // its decoder when it is a list (not a pointer to one) of flat objects of strings
 }
 
 var timeType = reflect.TypeFor[time.Time]()
@@ -61,7 +61,9 @@ func newRowReader[E any](entity, table string) *rowReader[E] {
 		switch base.Kind() {
 		case reflect.Slice, reflect.Map, reflect.Array:
 			rf.json = true
-			rf.flat = flatListOf(base)
+			if rf.elem == nil {
+				rf.flat = flatListOf(base)
+			}
 		case reflect.Struct:
 			rf.json = base != timeType
 		}
@@ -227,7 +229,7 @@ func (f rowField) setJSONText(dst reflect.Value, text string) error {
 	if len(text) == 0 {
 		return nil
 	}
-	if f.flat != nil && f.elem == nil && f.flat.decode(text, dst) {
+	if f.flat != nil && f.flat.decode(text, dst) {
 		return nil
 	}
 	return json.Unmarshal([]byte(text), dst.Addr().Interface())
