@@ -262,8 +262,6 @@ func (s *expectSet[K]) del(key K) {
 	delete(s.more, key)
 }
 
-func (s *expectSet[K]) len() int { return len(s.more) + btoi(s.hasOne) }
-
 // all yields the keys.
 func (s *expectSet[K]) all() iter.Seq[K] {
 	return func(yield func(K) bool) {
@@ -276,11 +274,4 @@ func (s *expectSet[K]) all() iter.Seq[K] {
 			}
 		}
 	}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -160,10 +161,7 @@ func (l *Loaders) programWithAccounts(ctx context.Context) (*ent.LoyaltyProgram,
 	}
 	k := l.LoyaltyAccount
 	k.mu.Lock()
-	customers := make([]int, 0, k.expected.len())
-	for id := range k.expected.all() {
-		customers = append(customers, id)
-	}
+	customers := slices.Collect(k.expected.all())
 	k.mu.Unlock()
 	if len(customers) == 0 {
 		return nil, nil
